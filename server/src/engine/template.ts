@@ -9,7 +9,7 @@ export interface SectionDef {
   index: number;
   ordinal: string;
   title: string;
-  /** Other wordings real reports use for this section (without ordinal). */
+  /** Other wordings real reports use for this section (without ordinal): specific enough to win over a wrong ordinal. */
   variants: string[];
   /** Words that identify the section when its wording drifts. */
   keywords: string[];
@@ -17,11 +17,11 @@ export interface SectionDef {
 }
 
 export const SECTIONS: readonly SectionDef[] = [
-  { index: 1, ordinal: '一', title: '总体情况', variants: ['工作基本情况', '基本情况', '总体工作情况', '概述'], keywords: ['总体情况', '基本情况'] },
-  { index: 2, ordinal: '二', title: '主动公开政府信息情况', variants: ['主动公开情况'], keywords: ['主动公开'], table: 't2' },
+  { index: 1, ordinal: '一', title: '总体情况', variants: ['工作基本情况'], keywords: ['总体情况', '基本情况'] },
+  { index: 2, ordinal: '二', title: '主动公开政府信息情况', variants: [], keywords: ['主动公开'], table: 't2' },
   {
     index: 3, ordinal: '三', title: '收到和处理政府信息公开申请情况',
-    variants: ['收到和处理政府信息公开申请的情况', '依申请公开政府信息情况'], keywords: ['公开申请', '依申请'], table: 't3',
+    variants: ['收到和处理政府信息公开申请的情况'], keywords: ['公开申请', '依申请'], table: 't3',
   },
   {
     index: 4, ordinal: '四', title: '政府信息公开行政复议、行政诉讼情况',
@@ -30,10 +30,10 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     index: 5, ordinal: '五', title: '存在的主要问题及改进情况',
-    variants: ['政府信息公开工作存在的主要问题及改进情况', '存在的主要问题和改进情况', '存在的问题及改进措施'],
+    variants: ['政府信息公开工作存在的主要问题及改进情况', '存在的主要问题和改进情况'],
     keywords: ['主要问题', '改进'],
   },
-  { index: 6, ordinal: '六', title: '其他需要报告的事项', variants: ['其他事项', '其他需要报告事项'], keywords: ['其他需要报告', '其他事项'] },
+  { index: 6, ordinal: '六', title: '其他需要报告的事项', variants: ['其他事项', '其他需要报告事项'], keywords: ['其他需要报告'] },
 ];
 
 export function standardHeading(section: SectionDef): string {
@@ -302,3 +302,23 @@ export function relationsFor(format: FormatId): RelationDef[] {
     t4Relation('A6', T4_GROUPS[2]),
   ];
 }
+
+/** Header wordings some provinces print instead of the national text; not a label drift. */
+export const ACCEPTED_LABEL_VARIANTS: Record<string, string[]> = {
+  '本年收费金额（单位：万元）': ['本年收费金额（单位：万元，保留4位小数）'],
+};
+
+/** Cells whose presence tells which template table a region is. */
+export const TABLE_ANCHORS: Record<TableId, string[]> = {
+  t2: ['第二十条第（一）项', '第二十条第（五）项', '信息内容'],
+  t3: ['本列数据的勾稽关系为', '申请人情况', '本年新收政府信息公开申请数量'],
+  t4: ['行政复议', '未经复议直接起诉', '复议后起诉'],
+};
+
+/** Labels only one of the two formats prints; used to tell the format of a table. */
+export const FORMAT_MARKERS: Record<FormatId, string[]> = {
+  '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '行政规范性文件',
+    '申请人无正当理由逾期不补正', '申请人逾期未按收费通知要求缴纳费用'],
+  '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项',
+    '采购项目数量', '采购总金额', '政府集中采购'],
+};

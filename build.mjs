@@ -1,0 +1,29 @@
+// Bundles the extension client, the language server and the command line with esbuild.
+// `--production` minifies and drops source maps (what goes into the .vsix).
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const options = {
+  entryPoints: {
+    extension: 'client/src/extension.ts',
+    server: 'server/src/server.ts',
+    cli: 'server/src/cli.ts',
+  },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // unified's ESM packages reference import.meta only in code paths Node never takes here.
+  define: { 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
+};
+
+if (watch) await (await esbuild.context(options)).watch();
+else await esbuild.build(options);

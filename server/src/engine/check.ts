@@ -1,0 +1,40 @@
+// report → diagnostics: every rule runs on the same model; a rule that throws is contained.
+import { buildReport, type Report } from './report';
+import { isDisabled } from './directives';
+import { RULES } from './rules';
+import type { CheckOptions, Diagnostic, Rule } from './types';
+
+export interface CheckResult { report: Report; diagnostics: Diagnostic[] }
+
+const failedOnce = new Set<string>();
+
+export function runRule(rule: Rule, report: Report): Diagnostic[] {
+  try {
+    return rule.check(report).map(f => ({ ...f, code: rule.id, severity: rule.severity }));
+  } catch (err) {
+    if (!failedOnce.has(rule.id)) {
+      failedOnce.add(rule.id);
+      console.error(`nianbao: rule ${rule.id} failed and was skipped: ${err instanceof Error ? err.stack : String(err)}`);
+    }
+    return [];
+  }
+}
+
+export function checkReport(report: Report, options: CheckOptions = {}): Diagnostic[] {
+  if (!report.isReport) return [];
+  const out: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const setting = options.severities?.[rule.id];
+    if (setting === 'off') continue;
+    for (const d of runRule(rule, report)) {
+      if (isDisabled(report.directives, d.code, d.range.start.line)) continue;
+      out.push(setting ? { ...d, severity: setting } : d);
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const report = buildReport(text, { defaultFormat: options.defaultFormat });
+  return { report, diagnostics: checkReport(report, options) };
+}

@@ -1,0 +1,12 @@
+// The engine's public surface: no LSP or VS Code here.
+export { check, checkReport, type CheckResult } from './check';
+export { buildReport, sectionAt, type Report, type SectionSpan } from './report';
+export { RULES } from './rules';
+export { templateTable, templateSection, reportSkeleton, convertRegion } from './blocks';
+export { failedRelations, type RelationFailure } from './relations';
+export { cellName } from './rules/util';
+export * from './template';
+export * from './types';
+export * from './text';
+export type { MatchedTable, ValueCell } from './match';
+export type { TableRegion, Cell, Row } from './tables';

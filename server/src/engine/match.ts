@@ -1,0 +1,273 @@
+// Maps a table region onto a template table: which cell is which row × column, and what in the
+// region departs from the template (missing rows and columns, drifted labels, wrong cell counts).
+import type { Cell, Row, TableRegion } from './tables';
+import { looksNumeric, parseValue, type CellValue } from './values';
+import { normalizeLabel, similarity } from './text';
+import {
+  ACCEPTED_LABEL_VARIANTS, FORMAT_MARKERS, TABLE_ANCHORS, TABLES,
+  type BlockDef, type ColumnDef, type FormatId, type RowDef, type TableDef, type TableId,
+} from './template';
+
+export interface ValueCell {
+  row: RowDef;
+  col: ColumnDef;
+  block: number;
+  /** Source span of the value, white space trimmed; empty span at the cell for a blank cell. */
+  start: number;
+  end: number;
+  text: string;
+  parsed: CellValue;
+}
+
+export type TableProblem =
+  | { kind: 'row-missing'; row: RowDef; at: number }
+  | { kind: 'row-unknown'; label: Cell }
+  | { kind: 'column-missing'; label: string; at: number }
+  | { kind: 'value-count'; row: RowDef; found: number; expected: number; at: Cell }
+  | { kind: 'label'; cell: Cell; expected: string };
+
+export interface MatchedTable {
+  def: TableDef;
+  format: FormatId;
+  /** Whether the table's own labels showed the format (else it was assumed). */
+  formatFromLabels: boolean;
+  region: TableRegion;
+  /** Row index range within region.rows that belongs to this table. */
+  rows: Row[];
+  values: Map<string, ValueCell>;
+  labels: Map<string, Cell>;
+  problems: TableProblem[];
+}
+
+export const cellKey = (rowId: string, colId: string) => `${rowId}|${colId}`;
+
+const norm = (s: string) => normalizeLabel(s);
+const ORDINAL_PREFIX = /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])/;
+const core = (s: string) => s.replace(ORDINAL_PREFIX, '');
+
+function trimmedSpan(cell: Cell): { start: number; end: number; text: string } {
+  const lead = cell.text.length - cell.text.trimStart().length;
+  const text = cell.text.trim();
+  // A joined continuation cell's text is shorter than its span; trimming only moves the start.
+  return text === '' ? { start: cell.start, end: cell.start, text }
+    : { start: cell.start + lead, end: Math.max(cell.start + lead, cell.end - (cell.text.length - cell.text.trimEnd().length)), text };
+}
+
+/** How well a cell's text names a template label: 1 exact, ≥0.6 the same label drifted. */
+export function labelScore(text: string, label: string): number {
+  const a = norm(text), b = norm(label);
+  if (a === b || (ACCEPTED_LABEL_VARIANTS[label] ?? []).some(v => norm(v) === a)) return 1;
+  const ca = core(a), cb = core(b);
+  if (ca === cb && ca !== '') return 0.95;
+  if (Math.min(ca.length, cb.length) >= 4 && (ca.startsWith(cb) || cb.startsWith(ca))) return 0.8;
+  return similarity(ca, cb);
+}
+
+const MATCH = 0.6;
+const isValueText = (s: string) => s === '' || looksNumeric(s) || parseValue(s, 'delta').problem === 'placeholder';
+
+/** Which template table a row announces, if it is the first row of one. */
+export function anchorOf(row: Row): TableId | undefined {
+  for (const cell of row.cells) {
+    const t = norm(cell.text);
+    if (t === '') continue;
+    for (const id of ['t3', 't4', 't2'] as TableId[]) {
+      if (TABLE_ANCHORS[id].some(a => t.includes(norm(a)) && (id !== 't2' || a === '信息内容' || t === norm(a)))) return id;
+    }
+  }
+  return undefined;
+}
+
+/** Splits a region into consecutive tables where a row announces a different table. */
+export function splitRegion(region: TableRegion, fallback: TableId | undefined): Array<{ id: TableId; rows: Row[] }> {
+  const parts: Array<{ id: TableId | undefined; rows: Row[] }> = [];
+  let current: { id: TableId | undefined; rows: Row[] } | undefined;
+  for (const row of region.rows) {
+    const anchor = anchorOf(row);
+    if (!current || (anchor && current.id && anchor !== current.id)) {
+      current = { id: anchor, rows: [] };
+      parts.push(current);
+    } else if (anchor && !current.id) current.id = anchor;
+    current.rows.push(row);
+  }
+  return parts.map(p => ({ id: p.id ?? guessByRows(p.rows) ?? fallback, rows: p.rows }))
+    .filter((p): p is { id: TableId; rows: Row[] } => p.id !== undefined);
+}
+
+function guessByRows(rows: Row[]): TableId | undefined {
+  const texts = rows.flatMap(r => r.cells.map(c => norm(c.text))).filter(Boolean);
+  const has = (label: string) => texts.some(t => core(t) === core(norm(label)));
+  if (has('本年新收政府信息公开申请数量') || has('结转下年度继续办理')) return 't3';
+  if (has('结果维持') || has('尚未审结')) return 't4';
+  if (has('规章') || has('行政许可') || has('行政事业性收费')) return 't2';
+  const widest = Math.max(0, ...rows.map(r => r.cells.filter(c => looksNumeric(c.text.trim())).length));
+  return widest >= 12 ? 't4' : undefined;
+}
+
+export function detectFormat(rows: Row[], id: TableId): FormatId | undefined {
+  const texts = rows.flatMap(r => r.cells.map(c => norm(c.text)));
+  const score = (f: FormatId) => FORMAT_MARKERS[f].filter(m => texts.some(t => t.includes(norm(m)))).length;
+  let s2021 = score('2021'), s2019 = score('2019');
+  if (id === 't3') {
+    // 2019 has （六）其他处理 as a data row with its own numbers.
+    for (const r of rows) {
+      const i = lastLabelIndex(r);
+      if (i >= 0 && core(norm(r.cells[i].text)) === core(norm('（六）其他处理')) && r.cells.slice(i + 1).some(c => looksNumeric(c.text.trim()))) s2019 += 2;
+    }
+  }
+  if (s2021 === s2019) return undefined;
+  return s2021 > s2019 ? '2021' : '2019';
+}
+
+function isHeaderLabel(def: TableDef, text: string): boolean {
+  return def.blocks.some(b => b.header.some(h => labelScore(text, h) === 1));
+}
+
+function lastLabelIndex(row: Row): number {
+  for (let i = row.cells.length - 1; i >= 0; i--) if (!isValueText(row.cells[i].text.trim())) return i;
+  return -1;
+}
+
+interface Candidate { row: RowDef; block: number; score: number }
+
+function bestRow(def: TableDef, text: string, taken: Set<string>, preferBlock: number): Candidate | undefined {
+  let best: Candidate | undefined;
+  def.blocks.forEach((block, b) => block.rows.forEach(row => {
+    if (row.label === '' || taken.has(row.id)) return;
+    const score = labelScore(text, row.label) + (b === preferBlock ? 0.001 : 0);
+    if (!best || score > best.score) best = { row, block: b, score };
+  }));
+  return best && best.score >= MATCH ? best : undefined;
+}
+
+/**
+ * Picks the value cells after a row's label. Tab rows keep their tab count when a value is
+ * blanked, so a sibling row of the same shape tells where the values sit.
+ */
+function valueCells(row: Row, labelIdx: number, n: number, layout: TableRegion['layout'], shapes: Map<string, number>): Cell[] | undefined {
+  const after = row.cells.slice(labelIdx + 1);
+  const filled = after.filter(c => c.text.trim() !== '').length;
+  const shapeKey = `${row.cells.length}:${labelIdx}`;
+  if (layout !== 'cell-per-line' && filled < n) {
+    const start = shapes.get(shapeKey);
+    if (start !== undefined && start > labelIdx && start + n <= row.cells.length) return row.cells.slice(start, start + n);
+  }
+  let cells = after;
+  while (cells.length > n && cells[cells.length - 1].text.trim() === '') cells = cells.slice(0, -1);
+  while (cells.length > n && cells[0].text.trim() === '') cells = cells.slice(1);
+  if (cells.length !== n) return undefined;
+  if (filled === n) shapes.set(shapeKey, row.cells.indexOf(cells[0]));
+  return cells;
+}
+
+export function matchTable(region: TableRegion, rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
+  const detected = detectFormat(rows, id);
+  const format = detected ?? assumed;
+  const def = TABLES[format][id];
+  const table: MatchedTable = {
+    def, format, formatFromLabels: detected !== undefined, region, rows,
+    values: new Map(), labels: new Map(), problems: [],
+  };
+  const taken = new Set<string>();
+  const shapes = new Map<string, number>();
+  const headerCells: Cell[] = [];
+  let block = 0;
+  let lastMatchedAt = rows[0]?.cells[0]?.start ?? 0;
+  const place = (row: RowDef, at: number) => { taken.add(row.id); lastMatchedAt = at; };
+
+  // Two passes over tab rows: the first learns the value positions of complete rows.
+  for (const pass of layoutPasses(region.layout)) {
+    if (pass === 'final') { taken.clear(); table.values.clear(); table.labels.clear(); table.problems = []; headerCells.length = 0; block = 0; }
+    for (const row of rows) {
+      const captionBlock = def.blocks.findIndex(b => b.caption && row.cells.some(c => labelScore(c.text, b.caption!) >= 0.95));
+      if (captionBlock >= 0 && def.id === 't2') { block = captionBlock; continue; }
+      const labelIdx = lastLabelIndex(row);
+      const hasValues = row.cells.slice(labelIdx + 1).some(c => isValueText(c.text.trim()) && c.text.trim() !== '');
+      if (def.id === 't4') {
+        const numeric = row.cells.filter(c => looksNumeric(c.text.trim())).length;
+        if (numeric * 2 >= def.blocks[0].columns.length || (table.values.size === 0 && numeric > 0 && labelIdx < 0)) {
+          readValues(table, row, labelIdx, def.blocks[0].rows[0], 0, shapes);
+          taken.add(def.blocks[0].rows[0].id);
+        } else headerCells.push(...row.cells);
+        continue;
+      }
+      let candidate = labelIdx >= 0 ? bestRow(def, row.cells[labelIdx].text, taken, block) : undefined;
+      // A header cell such as 「其他」 resembles a row label; a data row has its value cells.
+      if (candidate && !hasValues && (row.cells.length - labelIdx - 1 < def.blocks[candidate.block].columns.length || isHeaderLabel(def, row.cells[labelIdx].text))) candidate = undefined;
+      if (!candidate) {
+        if (hasValues && labelIdx >= 0 && table.values.size > 0) table.problems.push({ kind: 'row-unknown', label: row.cells[labelIdx] });
+        else if (table.values.size === 0 || !hasValues) headerCells.push(...row.cells);
+        continue;
+      }
+      const label = row.cells[labelIdx];
+      table.labels.set(candidate.row.id, label);
+      if (candidate.score < 1) table.problems.push({ kind: 'label', cell: label, expected: candidate.row.label });
+      block = candidate.block;
+      readValues(table, row, labelIdx, candidate.row, candidate.block, shapes);
+      place(candidate.row, label.start);
+    }
+  }
+
+  reportMissing(table, taken, lastMatchedAt);
+  checkHeader(table, headerCells);
+  return table;
+}
+
+function layoutPasses(layout: TableRegion['layout']): Array<'learn' | 'final'> {
+  return layout === 'cell-per-line' ? ['final'] : ['learn', 'final'];
+}
+
+function readValues(table: MatchedTable, row: Row, labelIdx: number, rowDef: RowDef, block: number, shapes: Map<string, number>) {
+  const cols = table.def.blocks[block].columns;
+  const cells = valueCells(row, labelIdx, cols.length, table.region.layout, shapes);
+  if (!cells) {
+    const found = row.cells.slice(labelIdx + 1).filter(c => c.text.trim() !== '').length;
+    const at = labelIdx >= 0 ? row.cells[labelIdx] : row.cells[0];
+    table.problems.push({ kind: 'value-count', row: rowDef, found, expected: cols.length, at });
+    return;
+  }
+  cells.forEach((cell, i) => {
+    const span = trimmedSpan(cell);
+    table.values.set(cellKey(rowDef.id, cols[i].id), {
+      row: rowDef, col: cols[i], block, ...span, parsed: parseValue(span.text, cols[i].kind),
+    });
+  });
+}
+
+function reportMissing(table: MatchedTable, taken: Set<string>, fallbackAt: number) {
+  let at = table.rows[0]?.cells[0]?.start ?? fallbackAt;
+  for (const block of table.def.blocks) {
+    for (const row of block.rows) {
+      const label = table.labels.get(row.id);
+      if (label) { at = label.start; continue; }
+      if (!taken.has(row.id) && !table.problems.some(p => p.kind === 'value-count' && p.row.id === row.id)) {
+        table.problems.push({ kind: 'row-missing', row, at });
+      }
+    }
+  }
+}
+
+/** Compares the header cells with the template header as a multiset of labels. */
+function checkHeader(table: MatchedTable, cells: Cell[]) {
+  const available = cells.filter(c => c.text.trim() !== '' && !isValueText(c.text.trim()));
+  if (available.length === 0) return;
+  const expected: string[] = table.def.blocks.flatMap((b: BlockDef) => b.header);
+  const used = new Set<Cell>();
+  const missing: string[] = [];
+  for (const label of expected) {
+    const exact = available.find(c => !used.has(c) && labelScore(c.text, label) === 1);
+    if (exact) { used.add(exact); continue; }
+    missing.push(label);
+  }
+  const at = table.rows[0]?.cells[0]?.start ?? 0;
+  for (const label of missing) {
+    const near = available
+      .filter(c => !used.has(c))
+      .map(c => ({ c, s: labelScore(c.text, label) }))
+      .sort((a, b) => b.s - a.s)[0];
+    if (near && near.s >= MATCH && !expected.some(e => labelScore(near.c.text, e) === 1)) {
+      used.add(near.c);
+      table.problems.push({ kind: 'label', cell: near.c, expected: label });
+    } else table.problems.push({ kind: 'column-missing', label, at });
+  }
+}

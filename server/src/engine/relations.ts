@@ -1,0 +1,75 @@
+// Evaluates the template's relations (A1–A6) on the matched tables. Rules only filter by code.
+import { cellKey, type MatchedTable, type ValueCell } from './match';
+import { relationsFor, type RelationDef } from './template';
+import type { Report } from './report';
+
+export interface RelationFailure {
+  def: RelationDef;
+  table: MatchedTable;
+  /** Row or column the instance runs along (its label for messages). */
+  name: string;
+  target: ValueCell;
+  left: ValueCell[];
+  right: ValueCell[];
+  leftSum: bigint;
+  rightSum: bigint;
+  /** Value that makes the relation hold, when it is not negative. */
+  fixValue?: bigint;
+}
+
+/** An empty cell counts as 0 (cell-empty reports it); an unreadable one stops the relation. */
+function valueOf(c: ValueCell): bigint | undefined {
+  if (c.parsed.problem === 'empty') return 0n;
+  return c.parsed.value;
+}
+
+const sum = (cells: ValueCell[]) => cells.reduce((acc, c) => acc + (valueOf(c) ?? 0n), 0n);
+
+function instances(def: RelationDef, table: MatchedTable): Array<{ name: string; key: (id: string) => string }> {
+  const block = table.def.blocks[0];
+  if (def.over === 'column') {
+    return block.columns.filter(c => !def.only || def.only.includes(c.id))
+      .map(c => ({ name: c.label, key: (rowId: string) => cellKey(rowId, c.id) }));
+  }
+  return block.rows.filter(r => !def.only || def.only.includes(r.id))
+    .map(r => ({ name: def.name ?? r.short, key: (colId: string) => cellKey(r.id, colId) }));
+}
+
+const evaluated = new WeakMap<Report, RelationFailure[]>();
+
+/** Every failed relation instance of the report; evaluated once, shared by the four rules. */
+export function failedRelations(report: Report): RelationFailure[] {
+  const cached = evaluated.get(report);
+  if (cached) return cached;
+  const out: RelationFailure[] = [];
+  evaluated.set(report, out);
+  for (const table of report.tables) {
+    for (const def of relationsFor(table.format)) {
+      if (def.table !== table.def.id) continue;
+      for (const inst of instances(def, table)) {
+        const get = (id: string) => table.values.get(inst.key(id));
+        const left = def.left.map(get), right = def.right.map(get), target = get(def.target);
+        if (!target || [...left, ...right].some(c => !c || valueOf(c) === undefined)) continue;
+        const l = left as ValueCell[], r = right as ValueCell[];
+        const leftSum = sum(l), rightSum = sum(r);
+        if (leftSum === rightSum) continue;
+        const targetOnRight = def.right.includes(def.target);
+        const fixValue = (targetOnRight ? leftSum - rightSum : rightSum - leftSum) + (valueOf(target) ?? 0n);
+        out.push({ def, table, name: inst.name, target, left: l, right: r, leftSum, rightSum, fixValue: fixValue >= 0n ? fixValue : undefined });
+      }
+    }
+  }
+  return out;
+}
+
+/** "本年新收 3 + 上年结转 0 = 3"; long sums name only their non-zero terms. */
+export function sumText(cells: ValueCell[], nameOf: (c: ValueCell) => string, total: bigint): string {
+  const term = (c: ValueCell) => `${nameOf(c)} ${valueOf(c)}`;
+  if (cells.length === 1) return term(cells[0]);
+  if (cells.length <= 8) return `${cells.map(term).join(' + ')} = ${total}`;
+  const nonZero = cells.filter(c => valueOf(c) !== 0n);
+  const rest = cells.length - nonZero.length;
+  const parts = nonZero.map(term);
+  if (rest > 0) parts.push(`其余 ${rest} 项 0`);
+  return `${parts.join(' + ')} = ${total}`;
+}

@@ -1,0 +1,84 @@
+// text → report model. Tables are read at the line level first; the rest is the outline
+// (title, section headings) and prose.
+import { LineIndex } from './text';
+import { findTables, type TableRegion } from './tables';
+import { readOutline, type Outline, type SectionHeading } from './sections';
+import { readProse, type ProseSegment } from './prose';
+import { matchTable, splitRegion, type MatchedTable } from './match';
+import { readDirectives, type Directives } from './directives';
+import { formatForYear, SECTIONS, type FormatId, type TableId } from './template';
+
+export interface SectionSpan {
+  heading: SectionHeading;
+  firstLine: number;
+  /** Last line before the next section heading. */
+  lastLine: number;
+}
+
+export interface Report extends Outline {
+  text: string;
+  lines: LineIndex;
+  regions: TableRegion[];
+  tables: MatchedTable[];
+  sections: SectionSpan[];
+  proseLines: number[];
+  prose: ProseSegment[];
+  /** Format the tables are written in, when their labels show it. */
+  format: FormatId | null;
+  /** Format the report's year requires (or the assumed one when the year is unknown). */
+  expectedFormat: FormatId;
+  isReport: boolean;
+  directives: Directives;
+}
+
+export interface ReportOptions { defaultFormat?: FormatId }
+
+export function buildReport(text: string, options: ReportOptions = {}): Report {
+  const lines = new LineIndex(text);
+  const regions = findTables(lines);
+  const inTable = new Uint8Array(lines.lineCount);
+  for (const r of regions) inTable.fill(1, r.firstLine, r.lastLine + 1);
+  const proseLines: number[] = [];
+  for (let n = 0; n < lines.lineCount; n++) if (!inTable[n]) proseLines.push(n);
+
+  const outline = readOutline(lines, proseLines);
+  const sections = spans(outline.headings, lines.lineCount);
+  const assumed: FormatId = outline.year !== null ? formatForYear(outline.year) : options.defaultFormat ?? '2021';
+  const tables: MatchedTable[] = [];
+  for (const region of regions) {
+    const section = sectionAt(sections, region.firstLine);
+    const fallback = section ? SECTIONS[section.heading.section.index - 1].table : undefined;
+    for (const part of splitRegion(region, fallback)) tables.push(matchTable(region, part.rows, part.id, assumed));
+  }
+  const format = detectedFormat(tables);
+  const expectedFormat = outline.year !== null ? assumed : format ?? assumed;
+  const isReport = outline.title !== undefined || outline.headings.length >= 2 || tables.some(t => t.values.size > 0);
+  return {
+    ...outline, text, lines, regions, tables, sections, proseLines,
+    prose: isReport ? readProse(lines, proseLines) : [],
+    format, expectedFormat, isReport, directives: readDirectives(lines),
+  };
+}
+
+function spans(headings: SectionHeading[], lineCount: number): SectionSpan[] {
+  return headings.map((heading, i) => ({
+    heading,
+    firstLine: heading.line,
+    lastLine: i + 1 < headings.length ? headings[i + 1].line - 1 : lineCount - 1,
+  }));
+}
+
+export function sectionAt(sections: SectionSpan[], line: number): SectionSpan | undefined {
+  let found: SectionSpan | undefined;
+  for (const s of sections) if (s.firstLine <= line) found = s;
+  return found;
+}
+
+function detectedFormat(tables: MatchedTable[]): FormatId | null {
+  const order: TableId[] = ['t3', 't2', 't4'];
+  for (const id of order) {
+    const t = tables.find(x => x.def.id === id && x.formatFromLabels);
+    if (t) return t.format;
+  }
+  return null;
+}

@@ -1,0 +1,21 @@
+import type { Rule } from '../types';
+import { cellName, cellRange } from './util';
+
+export const toHalfWidth = (s: string) => s.replace(/[０-９－．，]/g, ch => ch.normalize('NFKC')).replace(/^−/, '-');
+
+export const cellFullwidth: Rule = {
+  id: 'cell-fullwidth',
+  severity: 'info',
+  description: '单元格中有全角数字或负号',
+  check(report) {
+    return report.tables.flatMap(t => [...t.values.values()].filter(c => c.parsed.fullwidth && c.parsed.problem !== 'empty').map(c => {
+      const range = cellRange(report, c);
+      const half = toHalfWidth(c.text);
+      return {
+        range,
+        message: `${t.def.name}「${cellName(c)}」使用了全角字符「${c.text}」，应为「${half}」`,
+        fix: { title: `改为半角「${half}」`, safe: true, edits: [{ range, newText: half }] },
+      };
+    }));
+  },
+};

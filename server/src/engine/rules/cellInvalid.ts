@@ -1,0 +1,23 @@
+import type { Rule } from '../types';
+import type { ValueProblem } from '../values';
+import { cellName, cellRange } from './util';
+
+const REASONS: Partial<Record<ValueProblem, (text: string) => string>> = {
+  placeholder: t => `是占位符「${t}」，应填写数字（没有发生的填 0）`,
+  'not-number': t => `「${t}」不是数字`,
+  negative: t => `为负数 ${t}，只有「本年增/减」可以为负`,
+  fraction: t => `为小数 ${t}，件数应为整数`,
+  spaces: t => `「${t}」数字中间有空格`,
+};
+
+export const cellInvalid: Rule = {
+  id: 'cell-invalid',
+  severity: 'error',
+  description: '单元格不是有效数字（占位符、负数、小数等）',
+  check(report) {
+    return report.tables.flatMap(t => [...t.values.values()].flatMap(c => {
+      const reason = c.parsed.problem && REASONS[c.parsed.problem];
+      return reason ? [{ range: cellRange(report, c), message: `${t.def.name}「${cellName(c)}」${reason(c.text)}` }] : [];
+    }));
+  },
+};

@@ -1,0 +1,22 @@
+import type { Rule } from '../types';
+import { sectionMissing } from './sectionMissing';
+import { sectionDuplicate } from './sectionDuplicate';
+import { sectionOrder } from './sectionOrder';
+import { sectionHeading } from './sectionHeading';
+import { sectionNumbering } from './sectionNumbering';
+import { tableMissing } from './tableMissing';
+import { tableShape } from './tableShape';
+import { tableLabel } from './tableLabel';
+import { templateVersion } from './templateVersion';
+import { tableLayout } from './tableLayout';
+import { cellEmpty } from './cellEmpty';
+import { cellInvalid } from './cellInvalid';
+import { cellFullwidth } from './cellFullwidth';
+import { t3Balance, t3ResultsTotal, t3RowTotal, t4GroupTotal } from './relationRules';
+
+/** Every rule, in the order of spec/rules.md. */
+export const RULES: Rule[] = [
+  sectionMissing, sectionDuplicate, sectionOrder, sectionHeading, sectionNumbering,
+  tableMissing, tableShape, tableLabel, templateVersion, tableLayout,
+  cellEmpty, cellInvalid, cellFullwidth, t3RowTotal, t3ResultsTotal, t3Balance, t4GroupTotal,
+];

@@ -1,0 +1,42 @@
+// The four arithmetic rules differ only in which relations they report.
+import type { Finding, Rule } from '../types';
+import type { RelationCode } from '../template';
+import { failedRelations, sumText, type RelationFailure } from '../relations';
+import type { ValueCell } from '../match';
+import type { Report } from '../report';
+import { cellName, cellRange } from './util';
+
+function termName(f: RelationFailure, c: ValueCell): string {
+  return f.def.over === 'column' ? c.row.short : c.col.label;
+}
+
+function finding(report: Report, f: RelationFailure): Finding {
+  const diff = f.leftSum > f.rightSum ? f.leftSum - f.rightSum : f.rightSum - f.leftSum;
+  const left = sumText(f.left, c => termName(f, c), f.leftSum);
+  const right = sumText(f.right, c => termName(f, c), f.rightSum);
+  const along = f.def.over === 'column' ? '列' : f.def.table === 't4' ? '' : '行';
+  const range = cellRange(report, f.target);
+  const others = [...f.left, ...f.right].filter(c => c !== f.target);
+  return {
+    range,
+    message: `${f.table.def.name}「${f.name}」${along}：${left}，但${f.right.length === 1 ? right.replace(/ (\S+)$/, '为 $1') : right}（相差 ${diff}）`,
+    related: others.map(c => ({ range: cellRange(report, c), message: `${cellName(c)} = ${c.parsed.value ?? 0n}` })),
+    fix: f.fixValue === undefined ? undefined : {
+      title: `将${cellName(f.target)}改为 ${f.fixValue}`,
+      safe: false,
+      edits: [{ range, newText: String(f.fixValue) }],
+    },
+  };
+}
+
+function relationRule(id: RelationCode, description: string): Rule {
+  return {
+    id, severity: 'error', description,
+    check: report => failedRelations(report).filter(f => f.def.code === id).map(f => finding(report, f)),
+  };
+}
+
+export const t3RowTotal = relationRule('t3-row-total', '表三某行的总计不等于六类申请人之和');
+export const t3ResultsTotal = relationRule('t3-results-total', '表三（七）总计不等于各项办理结果之和');
+export const t3Balance = relationRule('t3-balance', '表三：本年新收 + 上年结转 ≠ 办理结果总计 + 结转下年度');
+export const t4GroupTotal = relationRule('t4-group-total', '表四某组的总计不等于维持、纠正、其他、尚未审结之和');

@@ -1,0 +1,40 @@
+import type { Rule } from '../types';
+import { SECTIONS, standardHeading } from '../template';
+import { templateSection } from '../blocks';
+import type { Report } from '../report';
+
+/** Where a missing section goes: before its table if the table is there, else before the next present section. */
+function insertionLine(report: Report, index: number): { line: number; withTable: boolean } {
+  const table = SECTIONS[index - 1].table;
+  const orphan = table && report.tables.find(t => t.def.id === table);
+  if (orphan) return { line: orphan.region.firstLine, withTable: false };
+  const next = report.headings.find(h => h.section.index > index);
+  return { line: next ? next.line : report.lines.lineCount, withTable: true };
+}
+
+export const sectionMissing: Rule = {
+  id: 'section-missing',
+  severity: 'error',
+  description: '六个部分之一缺失',
+  check(report) {
+    const present = new Set(report.headings.map(h => h.section.index));
+    return SECTIONS.filter(s => !present.has(s.index)).map(s => {
+      const { line, withTable } = insertionLine(report, s.index);
+      const eol = report.lines.eol();
+      const atEnd = line >= report.lines.lineCount;
+      const offset = atEnd ? report.text.length : report.lines.starts[line];
+      const anchorLine = Math.min(line, report.lines.lineCount - 1);
+      const lead = atEnd && report.text !== '' && !/[\r\n]$/.test(report.text) ? eol : '';
+      const pos = report.lines.position(offset);
+      return {
+        range: report.lines.lineRange(anchorLine),
+        message: `缺少第${s.ordinal}部分「${standardHeading(s)}」`,
+        fix: {
+          title: `插入「${standardHeading(s)}」${s.table && withTable ? '及模板表格' : ''}`,
+          safe: false,
+          edits: [{ range: { start: pos, end: pos }, newText: `${lead}${templateSection(s.index, report.expectedFormat, eol, withTable)}${eol}` }],
+        },
+      };
+    });
+  },
+};

@@ -1,0 +1,21 @@
+import type { Rule } from '../types';
+
+export const tableLabel: Rule = {
+  id: 'table-label',
+  severity: 'warning',
+  description: '统计表的行名或列名与模板文字不同',
+  check(report) {
+    return report.tables.flatMap(t => t.problems.flatMap(p => {
+      if (p.kind !== 'label') return [];
+      const text = p.cell.text.trim();
+      const lead = report.text.slice(p.cell.start, p.cell.end).search(/\S/);
+      const start = p.cell.start + Math.max(0, lead);
+      const range = report.lines.range(start, p.cell.end);
+      return [{
+        range,
+        message: `${t.def.name}中的「${text}」与模板文字「${p.expected}」不同`,
+        fix: { title: `改为「${p.expected}」`, safe: true, edits: [{ range, newText: p.expected }] },
+      }];
+    }));
+  },
+};

@@ -1,0 +1,143 @@
+// Line-level reader for the tables real reports contain. CommonMark reads tab rows as indented
+// code and one-cell-per-line blocks as paragraphs, so tables are found here, before Markdown
+// parsing, and the Markdown parser never sees them.
+import type { LineIndex } from './text';
+import { looksNumeric } from './values';
+import { isDirectiveLine } from './directives';
+
+export type TableLayout = 'tab' | 'cell-per-line' | 'pipe';
+
+/** A cell's source span. `text` is the cell as written (continuation lines joined without the break). */
+export interface Cell { text: string; start: number; end: number }
+
+export interface Row { cells: Cell[]; firstLine: number; lastLine: number }
+
+export interface TableRegion {
+  layout: TableLayout;
+  firstLine: number;
+  lastLine: number;
+  rows: Row[];
+}
+
+type LineKind = 'blank' | 'tabbed' | 'pipe' | 'text';
+
+function lineKind(s: string): LineKind {
+  if (s.includes('\t')) return 'tabbed';
+  const t = s.trim();
+  // A disable comment may sit between table rows without ending the table.
+  if (t === '' || isDirectiveLine(t)) return 'blank';
+  if ((t.startsWith('|') || t.endsWith('|')) && t.indexOf('|') !== t.lastIndexOf('|')) return 'pipe';
+  return 'text';
+}
+
+/** A Word cell whose words were split over two lines: "→结果" then "纠正". */
+function isContinuation(lines: LineIndex, i: number, kinds: LineKind[]): boolean {
+  if (kinds[i] !== 'text' || kinds[i - 1] !== 'tabbed') return false;
+  if (i + 1 < kinds.length && kinds[i + 1] !== 'tabbed' && kinds[i + 1] !== 'blank') return false;
+  const s = lines.line(i).trim();
+  if (s.length > 8 || /[。；;：:，,]/.test(s) || looksNumeric(s)) return false;
+  const prev = lines.line(i - 1).split('\t').pop()!.trim();
+  return prev !== '' && !looksNumeric(prev);
+}
+
+function splitCells(lines: LineIndex, line: number, from: number, sep: string): Cell[] {
+  const text = lines.line(line);
+  const base = lines.starts[line];
+  const cells: Cell[] = [];
+  let start = from;
+  for (;;) {
+    const next = text.indexOf(sep, start);
+    const end = next < 0 ? text.length : next;
+    cells.push({ text: text.slice(start, end), start: base + start, end: base + end });
+    if (next < 0) return cells;
+    start = next + 1;
+  }
+}
+
+function pipeCells(lines: LineIndex, line: number): Cell[] {
+  const text = lines.line(line);
+  const first = text.indexOf('|');
+  const last = text.lastIndexOf('|');
+  const leading = text.slice(0, first).trim() === '';
+  const trailing = text.slice(last + 1).trim() === '';
+  const cells = splitCells(lines, line, leading ? first + 1 : 0, '|');
+  if (trailing) cells.pop();
+  return cells.map(c => {
+    const lead = c.text.length - c.text.trimStart().length;
+    const t = c.text.trim();
+    return { text: t, start: c.start + lead, end: c.start + lead + t.length };
+  });
+}
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind[]): { layout: TableLayout; rows: Row[] } {
+  let multi = 0, single = 0, pipes = 0;
+  for (let i = first; i <= last; i++) {
+    if (kinds[i] === 'pipe') { pipes++; continue; }
+    if (kinds[i] !== 'tabbed') continue;
+    const filled = lines.line(i).split('\t').filter(c => c.trim() !== '').length;
+    if (filled >= 2) multi++; else single++;
+  }
+  const rows: Row[] = [];
+  if (pipes > multi + single) {
+    for (let i = first; i <= last; i++) {
+      if (kinds[i] !== 'pipe' || DELIMITER_ROW.test(lines.line(i))) continue;
+      rows.push({ cells: pipeCells(lines, i), firstLine: i, lastLine: i });
+    }
+    return { layout: 'pipe', rows };
+  }
+  if (multi > single) {
+    for (let i = first; i <= last; i++) {
+      if (kinds[i] === 'blank') continue;
+      rows.push({ cells: splitCells(lines, i, 0, '\t'), firstLine: i, lastLine: i });
+    }
+    return { layout: 'tab', rows };
+  }
+  // One cell per line: the leading tab is indentation; a blank line ends a row.
+  let row: Row | undefined;
+  for (let i = first; i <= last; i++) {
+    if (kinds[i] === 'blank') { row = undefined; continue; }
+    if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
+    row.lastLine = i;
+    const text = lines.line(i);
+    if (kinds[i] === 'text' && row.cells.length > 0) {
+      const prev = row.cells[row.cells.length - 1];
+      const trimmed = text.trim();
+      prev.text += trimmed;
+      prev.end = lines.starts[i] + text.indexOf(trimmed) + trimmed.length;
+      continue;
+    }
+    row.cells.push(...splitCells(lines, i, text.startsWith('\t') ? 1 : 0, '\t'));
+  }
+  return { layout: 'cell-per-line', rows };
+}
+
+/** Finds every table region in lines [from, to). */
+export function findTables(lines: LineIndex, from = 0, to = lines.lineCount): TableRegion[] {
+  const kinds: LineKind[] = [];
+  for (let i = 0; i < to; i++) kinds[i] = i < from ? 'text' : lineKind(lines.line(i));
+  const regions: TableRegion[] = [];
+  let i = from;
+  while (i < to) {
+    if (kinds[i] !== 'tabbed' && kinds[i] !== 'pipe') { i++; continue; }
+    const first = i;
+    let last = i;
+    for (let j = i + 1; j < to; j++) {
+      const k = kinds[j];
+      if (k === 'tabbed' || k === 'pipe') last = j;
+      else if (k === 'text' && isContinuation(lines, j, kinds)) last = j;
+      else if (k !== 'blank') break;
+    }
+    const { layout, rows } = readRows(lines, first, last, kinds);
+    if (isTable(rows)) regions.push({ layout, firstLine: first, lastLine: last, rows });
+    i = last + 1;
+  }
+  return regions;
+}
+
+/** Guards against a stray tab in prose: a table has rows and at least one number. */
+function isTable(rows: Row[]): boolean {
+  if (rows.length < 2) return false;
+  return rows.some(r => r.cells.some(c => looksNumeric(c.text.trim())));
+}

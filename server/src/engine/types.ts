@@ -1,0 +1,47 @@
+import type { Range, TextEdit } from './text';
+import type { Report } from './report';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export type RuleCode =
+  | 'section-missing' | 'section-duplicate' | 'section-order' | 'section-heading' | 'section-numbering'
+  | 'report-title' | 'table-missing' | 'table-shape' | 'table-label' | 'template-version' | 'table-layout'
+  | 'cell-empty' | 'cell-invalid' | 'cell-fullwidth' | 't3-row-total' | 't3-results-total' | 't3-balance'
+  | 't4-group-total' | 'conversion-artifact' | 'year-mismatch' | 'duplicate-word' | 'text-vs-table'
+  | 'fee-statement' | 'carry-over';
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Cannot change what the report says (layout, headings, debris, digit width): `--fix` and fix-all apply it. */
+  safe: boolean;
+}
+
+export interface RelatedInfo { range: Range; message: string }
+
+export interface Finding {
+  range: Range;
+  message: string;
+  related?: RelatedInfo[];
+  fix?: Fix;
+}
+
+export interface Diagnostic extends Finding {
+  code: RuleCode;
+  severity: Severity;
+}
+
+export interface CheckOptions {
+  severities?: Partial<Record<RuleCode, SeveritySetting>>;
+  /** Template assumed when neither the year nor the tables tell. */
+  defaultFormat?: '2019' | '2021';
+}
+
+export interface Rule {
+  id: RuleCode;
+  severity: Severity;
+  /** Chinese one-line description (docs, settings UI). */
+  description: string;
+  check(report: Report): Finding[];
+}

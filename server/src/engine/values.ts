@@ -1,0 +1,45 @@
+// Reading the value of a table cell. Counts are exact integers (bigint), so totals never lose
+// precision however large a typo makes them.
+import type { ValueKind } from './template';
+
+export type ValueProblem = 'empty' | 'placeholder' | 'not-number' | 'negative' | 'fraction' | 'spaces';
+
+export interface CellValue {
+  /** Integer value for counts and 本年增/减; undefined when the cell cannot be read. */
+  value?: bigint;
+  /** Decimal text of an amount (万元), half-width. */
+  decimal?: string;
+  fullwidth: boolean;
+  problem?: ValueProblem;
+}
+
+const PLACEHOLDERS = new Set(['/', '／', '\\', '-', '－', '—', '——', '–', '─', '无', '空', '×', 'x', 'X', 'n/a', 'N/A', '*', '…', '...']);
+const FULLWIDTH = /[０-９－．，]/;
+
+/** Cheap test used by the table reader: could this cell be a value? */
+export function looksNumeric(s: string): boolean {
+  return /^[-−－]?[0-9０-９][0-9０-９,，.．]*$/.test(s);
+}
+
+export function parseValue(raw: string, kind: ValueKind): CellValue {
+  const text = raw.trim();
+  const fullwidth = FULLWIDTH.test(text) || /^[−－]/.test(text);
+  if (text === '') return { fullwidth, problem: 'empty' };
+  if (PLACEHOLDERS.has(text)) return { fullwidth, problem: 'placeholder' };
+  let s = text.normalize('NFKC').replace(/^[−]/, '-');
+  if (/^-?\d[\d ]*\d$/.test(s) && s.includes(' ')) return { fullwidth, problem: 'spaces' };
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return { fullwidth, problem: 'not-number' };
+  const [, minus, int, frac] = m;
+  const negative = minus !== undefined && (/[1-9]/.test(int) || /[1-9]/.test(frac ?? ''));
+  if (kind === 'amount') {
+    if (negative) return { fullwidth, problem: 'negative' };
+    return { fullwidth, decimal: frac ? `${BigInt(int)}.${frac}` : `${BigInt(int)}` };
+  }
+  if (frac !== undefined && /[1-9]/.test(frac)) return { fullwidth, problem: 'fraction' };
+  if (negative && kind === 'count') return { fullwidth, problem: 'negative' };
+  const value = BigInt(int);
+  return { fullwidth, value: negative ? -value : value };
+}
+
