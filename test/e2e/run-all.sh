@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Real-editor tests (npm run test:e2e). Three layers, each in its own timeout:
+#   nvim     Neovim 0.7.2 as LSP client of `node dist/server.js --stdio`          (1 test)
+#   exthost  mocha (test/e2e/suite) inside code-server's real extension host,
+#            repo root loaded as development extension via the payload URL       (N tests)
+#   ui       nianbao.vsix installed into a fresh code-server, driven by chromium  (1 test)
+# The last line printed is the aggregate "N passed, N failed"; exit status is non-zero
+# on any failure.
+#
+# Environment:
+#   E2E_LAYERS=nvim,exthost,ui   subset to run (default all)
+#   HARNESS_FORCE_FAIL=1|nvim|exthost|ui   add a failing check to prove the run goes red
+#   CI=true                      non-interactive (stdin is /dev/null for everything anyway)
+#   NIANBAO_EXT_ROOT / NIANBAO_VSIX / NIANBAO_SEEDS   see lib.sh
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$E2E_ROOT"
+exec </dev/null
+
+LAYERS=${E2E_LAYERS:-nvim,exthost,ui}
+want() { [[ ",$LAYERS," == *",$1,"* ]]; }
+TOTAL_P=0 TOTAL_F=0
+SUMMARY=()
+t_all=$SECONDS
+
+# add_counts NAME RC: fold $E2E_OUT/NAME/counts.json into the totals. A layer that
+# failed without reporting a failing test counts as one failed test.
+add_counts() {
+  local name=$1 rc=$2 p=0 f=0 c="$E2E_OUT/$1/counts.json"
+  if [ -f "$c" ]; then
+    read -r p f < <(node -e 'const c=require(process.argv[1]);console.log((c.passed|0)+" "+(c.failed|0))' "$c")
+  fi
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  if [ "$rc" -eq 0 ] && [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then p=1; fi
+  TOTAL_P=$((TOTAL_P + p)); TOTAL_F=$((TOTAL_F + f))
+  SUMMARY+=("$(printf '%-8s %-4s %3d passed, %d failed' "$name" "$([ "$rc" -eq 0 ] && echo PASS || echo FAIL)" "$p" "$f")")
+}
+
+# layer NAME TIMEOUT CMD...: run one layer, time it, record its counts.
+layer() {
+  local name=$1 tmo=$2 rc=0 t=$SECONDS
+  shift 2
+  echo
+  log "=== layer $name (timeout ${tmo}s) ==="
+  rm -f "$E2E_OUT/$name/counts.json"
+  timeout --kill-after=15 "$tmo" "$@" || rc=$?
+  [ $rc -eq 124 ] && log "layer $name TIMED OUT after ${tmo}s"
+  log "=== layer $name: $([ $rc -eq 0 ] && echo PASS || echo "FAIL (rc=$rc)") in $((SECONDS - t))s ==="
+  add_counts "$name" $rc
+}
+
+# fail_layer NAME WHY: a layer that could not even start.
+fail_layer() {
+  log "layer $1 not run: $2"
+  mkdir -p "$E2E_OUT/$1"; echo '{"passed":0,"failed":1}' > "$E2E_OUT/$1/counts.json"
+  add_counts "$1" 1
+}
+
+# ---- preparation -----------------------------------------------------------------
+have_dist() { [ -f "$E2E_ROOT/dist/extension.js" ] && [ -f "$E2E_ROOT/dist/server.js" ]; }
+vsix_stale() {
+  [ -f "$NIANBAO_VSIX" ] || return 0
+  local f
+  for f in "$E2E_ROOT/dist/extension.js" "$E2E_ROOT/dist/server.js" "$E2E_ROOT/package.json"; do
+    [ -f "$f" ] && [ "$f" -nt "$NIANBAO_VSIX" ] && return 0
+  done
+  return 1
+}
+
+prep_ok=1
+if want ui && [ "$NIANBAO_VSIX" = "$E2E_ROOT/nianbao.vsix" ] && vsix_stale; then
+  # `npm run package` also rebuilds dist/ (production), so it runs before every layer.
+  log "nianbao.vsix missing or older than dist/: npm run package"
+  timeout --kill-after=10 600 npm run package >"$E2E_OUT/package.log" 2>&1 \
+    || { log "npm run package FAILED"; tail -n 30 "$E2E_OUT/package.log" >&2; }
+fi
+if { want nvim || want exthost; } && [ "$NIANBAO_EXT_ROOT" = "$E2E_ROOT" ] && ! have_dist; then
+  log "dist/ missing: npm run build"
+  timeout --kill-after=10 600 npm run build >"$E2E_OUT/build.log" 2>&1 \
+    || { log "npm run build FAILED"; tail -n 30 "$E2E_OUT/build.log" >&2; }
+fi
+if want exthost || want ui; then
+  ensure_code_server || { prep_ok=0; log "code-server install FAILED"; }
+  command -v "${CHROMIUM:-/usr/bin/chromium}" >/dev/null || { prep_ok=0; log "chromium not found (apt-get install chromium)"; }
+fi
+
+# ---- layers ----------------------------------------------------------------------
+if want nvim; then
+  if ! command -v nvim >/dev/null; then fail_layer nvim "nvim not installed (apt-get install neovim)"
+  elif [ ! -f "$NIANBAO_EXT_ROOT/dist/server.js" ]; then fail_layer nvim "$NIANBAO_EXT_ROOT/dist/server.js missing"
+  else layer nvim 120 bash test/e2e/nvim-lsp.sh "$NIANBAO_EXT_ROOT/dist/server.js"
+  fi
+fi
+
+if want exthost; then
+  if [ $prep_ok -eq 0 ]; then fail_layer exthost "code-server/chromium unavailable"
+  elif [ ! -f "$NIANBAO_EXT_ROOT/dist/extension.js" ]; then fail_layer exthost "$NIANBAO_EXT_ROOT/dist/extension.js missing"
+  else layer exthost 420 bash test/e2e/lib.sh with_code_server exthost 360 -- node test/e2e/exthost.mjs
+  fi
+fi
+
+if want ui; then
+  if [ $prep_ok -eq 0 ]; then fail_layer ui "code-server/chromium unavailable"
+  elif [ ! -f "$NIANBAO_VSIX" ]; then fail_layer ui "$NIANBAO_VSIX missing (npm run package failed?)"
+  else layer ui 300 bash test/e2e/lib.sh with_code_server ui 240 --vsix "$NIANBAO_VSIX" -- node test/e2e/ui.mjs
+  fi
+fi
+
+echo
+log "e2e finished in $((SECONDS - t_all))s; artifacts in $E2E_OUT"
+for s in "${SUMMARY[@]}"; do echo "  $s"; done
+echo "$TOTAL_P passed, $TOTAL_F failed"
+[ "$TOTAL_F" -eq 0 ] && [ "$TOTAL_P" -gt 0 ]
