@@ -1,5 +1,7 @@
 // The engine's public surface: no LSP or VS Code here.
 export { check, checkReport, type CheckResult } from './check';
+export { clearCaches } from './caches';
+export { applySafeFixes, applyTextEdits, compatibleFixes, replacementEdit, type FixAllResult } from './fixAll';
 export { buildReport, sectionAt, type Report, type SectionSpan } from './report';
 export { RULES } from './rules';
 export { templateTable, templateSection, reportSkeleton, convertRegion } from './blocks';
@@ -8,5 +10,5 @@ export { cellName } from './rules/util';
 export * from './template';
 export * from './types';
 export * from './text';
-export type { MatchedTable, ValueCell } from './match';
+export { cellKey, type MatchedTable, type ValueCell } from './match';
 export type { TableRegion, Cell, Row } from './tables';

@@ -1,0 +1,53 @@
+// The custom requests of the client's status bar and insert commands.
+import { formatForYear, reportSkeleton, templateTable, type FormatId } from '../engine';
+import { isActive, type Analysis } from './analysis';
+import { countBySeverity } from './diagnostics';
+
+export const REPORT_INFO = 'nianbao/reportInfo';
+export const REPORT_INFO_CHANGED = 'nianbao/reportInfoChanged';
+export const TEMPLATE_TEXT = 'nianbao/templateText';
+
+export interface ReportInfo {
+  uri: string;
+  isReport: boolean;
+  year: number | null;
+  format: FormatId | null;
+  expectedFormat: FormatId | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function reportInfo(a: Analysis): ReportInfo {
+  const counts = countBySeverity(a.diagnostics);
+  if (!isActive(a)) return { uri: a.uri, isReport: false, year: null, format: null, expectedFormat: null, ...counts };
+  const { report } = a;
+  return { uri: a.uri, isReport: true, year: report.year, format: report.format, expectedFormat: report.expectedFormat, ...counts };
+}
+
+export interface TemplateTextParams {
+  kind: 'report' | 't2' | 't3' | 't4';
+  format?: FormatId;
+  year?: number;
+  organ?: string;
+  uri?: string;
+}
+
+const KINDS = new Set(['report', 't2', 't3', 't4']);
+
+/**
+ * Text for "插入表二/三/四" and "新建年度报告". The format follows, in order: the request, the
+ * year asked for, the document's expected format, 2021. Line breaks follow the document.
+ */
+export function templateText(p: TemplateTextParams, doc: Analysis | undefined, eol: string, today: Date): string | null {
+  if (!p || !KINDS.has(p.kind)) return null;
+  const docReport = isActive(doc) ? doc.report : undefined;
+  const year = Number.isInteger(p.year) ? p.year! : docReport?.year ?? today.getFullYear() - 1;
+  const requested = p.format === '2019' || p.format === '2021' ? p.format : undefined;
+  const format = requested ?? (Number.isInteger(p.year) ? formatForYear(year) : docReport?.expectedFormat ?? formatForYear(year));
+  if (p.kind === 'report') {
+    const organ = typeof p.organ === 'string' && p.organ.trim() !== '' ? p.organ.trim() : '（机关名称）';
+    return reportSkeleton(year, organ, format, eol);
+  }
+  return templateTable(p.kind, format, eol);
+}

@@ -1,0 +1,195 @@
+// The Nianbao language server: wiring only. Documents and settings come in, the engine answers
+// (through server/src/lsp/*). `--node-ipc` (VS Code) and `--stdio` (any editor) are picked
+// from argv by createConnection.
+import {
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
+  TextDocumentSyncKind, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyses, isActive, type ReportAnalysis } from './lsp/analysis';
+import { codeActions, FIX_ALL_KIND } from './lsp/codeActions';
+import { completions } from './lsp/completion';
+import { toLspDiagnostic } from './lsp/diagnostics';
+import { hover } from './lsp/hover';
+import { inlayHints } from './lsp/inlayHints';
+import { REPORT_INFO, REPORT_INFO_CHANGED, reportInfo, TEMPLATE_TEXT, templateText, type TemplateTextParams } from './lsp/requests';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings';
+import { documentSymbols, foldingRanges } from './lsp/symbols';
+
+const DEBOUNCE_MS = 200;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const analyses = new Analyses();
+
+let pullConfiguration = false;
+let registerConfiguration = false;
+let refreshInlayHints = false;
+/** Settings pushed by the client (initializationOptions, didChangeConfiguration) when it cannot be asked. */
+let pushed: Settings = DEFAULT_SETTINGS;
+/** Settings pulled per document (workspace/configuration with its scope), until the next configuration change. */
+const pulled = new Map<string, Promise<Settings>>();
+
+const log = (what: string, err: unknown) => connection.console.error(`nianbao: ${what} failed: ${err instanceof Error ? err.stack : String(err)}`);
+
+/** No exception escapes a handler: it is logged and the request gets its empty answer. */
+function guard<P, R>(what: string, empty: R, handler: (params: P) => R): (params: P) => R {
+  return params => {
+    try {
+      return handler(params);
+    } catch (err) {
+      log(what, err);
+      return empty;
+    }
+  };
+}
+
+function settingsFor(uri: string): Promise<Settings> {
+  if (!pullConfiguration) return Promise.resolve(pushed);
+  let s = pulled.get(uri);
+  if (!s) {
+    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'nianbao' }).then(readSettings, err => {
+      log('workspace/configuration', err);
+      return pushed;
+    });
+    pulled.set(uri, s);
+  }
+  return s;
+}
+
+/** Settings already known for a document, for requests that must answer without a round trip. */
+const current = new Map<string, Settings>();
+const settingsNow = (uri: string) => current.get(uri) ?? pushed;
+
+/** Runs a request against the document's report; unknown documents and non-reports get `empty`. */
+function onReport<P extends { textDocument: { uri: string } }, R>(what: string, empty: R, handler: (a: ReportAnalysis, params: P) => R) {
+  return guard<P, R>(what, empty, params => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return empty;
+    const a = analyses.get(doc, settingsNow(doc.uri));
+    return isActive(a) ? handler(a, params) : empty;
+  });
+}
+
+// ---------- checking ----------
+
+const timers = new Map<string, NodeJS.Timeout>();
+const generations = new Map<string, number>();
+const opened = new Set<string>();
+
+function schedule(uri: string, delay: number): void {
+  clearTimeout(timers.get(uri));
+  timers.set(uri, setTimeout(() => {
+    timers.delete(uri);
+    void validate(uri);
+  }, delay));
+}
+
+/**
+ * Checks a document and publishes. A newer check (new version, new settings) supersedes this
+ * one at every await; the yield before the check lets queued requests and changes go first.
+ */
+async function validate(uri: string): Promise<void> {
+  const generation = (generations.get(uri) ?? 0) + 1;
+  generations.set(uri, generation);
+  try {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const settings = await settingsFor(uri);
+    await new Promise(resolve => setImmediate(resolve));
+    const now = documents.get(uri);
+    if (generations.get(uri) !== generation || !now || now.version !== version) return;
+    current.set(uri, settings);
+    const a = analyses.get(now, settings);
+    await connection.sendDiagnostics({ uri, version, diagnostics: a.diagnostics.map(d => toLspDiagnostic(d, uri)) });
+    await connection.sendNotification(REPORT_INFO_CHANGED, reportInfo(a));
+  } catch (err) {
+    log(`checking ${uri}`, err);
+  }
+}
+
+documents.onDidChangeContent(({ document }) => {
+  // Fired for didOpen too: the first check runs at once, edits wait for a pause in typing.
+  if (!opened.has(document.uri)) {
+    opened.add(document.uri);
+    schedule(document.uri, 0);
+  } else if (settingsNow(document.uri).run === 'onType') schedule(document.uri, DEBOUNCE_MS);
+});
+
+documents.onDidSave(({ document }) => schedule(document.uri, 0));
+
+documents.onDidClose(({ document }) => {
+  const uri = document.uri;
+  clearTimeout(timers.get(uri));
+  for (const m of [timers, generations, pulled, current]) m.delete(uri);
+  opened.delete(uri);
+  analyses.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+// ---------- lifecycle and settings ----------
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  pullConfiguration = caps.workspace?.configuration === true;
+  registerConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  refreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
+  pushed = readSettings(params.initializationOptions);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'Nianbao' },
+      foldingRangeProvider: true,
+      completionProvider: { triggerCharacters: ['#'] },
+      inlayHintProvider: true,
+    },
+    serverInfo: { name: 'nianbao-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+});
+
+connection.onDidChangeConfiguration(async params => {
+  try {
+    if (!pullConfiguration) pushed = readSettings(params.settings);
+    pulled.clear();
+    // Hints are asked for again only once the documents have their new settings.
+    await Promise.all(documents.all().map(doc => {
+      clearTimeout(timers.get(doc.uri));
+      return validate(doc.uri);
+    }));
+    if (refreshInlayHints) await connection.languages.inlayHint.refresh();
+  } catch (err) {
+    log('didChangeConfiguration', err);
+  }
+});
+
+// ---------- features ----------
+
+connection.onCodeAction(onReport('codeAction', [], (a, p) => codeActions(a, p.range, p.context.only)));
+connection.onHover(onReport('hover', null, (a, p) => hover(a, p.position)));
+connection.onDocumentSymbol(onReport('documentSymbol', [], a => documentSymbols(a)));
+connection.onFoldingRanges(onReport('foldingRange', [], a => foldingRanges(a)));
+connection.onCompletion(onReport('completion', [], (a, p) => completions(a, p.position)));
+connection.languages.inlayHint.on(onReport('inlayHint', [], (a, p) => inlayHints(a, p.range)));
+
+connection.onRequest(REPORT_INFO, guard('reportInfo', null, (p: { uri?: string } | undefined) => {
+  const doc = typeof p?.uri === 'string' ? documents.get(p.uri) : undefined;
+  return doc ? reportInfo(analyses.get(doc, settingsNow(doc.uri))) : null;
+}));
+
+connection.onRequest(TEMPLATE_TEXT, guard('templateText', null, (p: TemplateTextParams) => {
+  const doc = typeof p?.uri === 'string' ? documents.get(p.uri) : undefined;
+  const a = doc ? analyses.get(doc, settingsNow(doc.uri)) : undefined;
+  return templateText(p, a, isActive(a) ? a.report.lines.eol() : '\n', new Date());
+}));
+
+process.on('uncaughtException', err => log('uncaught exception', err));
+
+documents.listen(connection);
+connection.listen();
