@@ -80,9 +80,8 @@ export function reportSkeleton(year: number, organ: string, format: FormatId, eo
  * over lines joined); comment lines inside the region stay where they were.
  */
 export function convertRegion(lines: LineIndex, region: TableRegion): TextEdit {
-  // Padded to the widest row like the template, so a one-cell row (a caption) still has a tab and stays in the table.
-  const width = Math.max(...region.rows.map(r => r.cells.length));
-  const out: Array<{ line: number; text: string }> = region.rows.map(r => ({ line: r.firstLine, text: row(r.cells.map(c => c.text.trim()), width) }));
+  // A one-cell row (a caption) gets an empty second cell: a line without a tab would end the table.
+  const out: Array<{ line: number; text: string }> = region.rows.map(r => ({ line: r.firstLine, text: row(r.cells.map(c => c.text.trim()), 2) }));
   for (let n = region.firstLine; n <= region.lastLine; n++) {
     if (isDirectiveLine(lines.line(n))) out.push({ line: n, text: lines.line(n) });
   }
