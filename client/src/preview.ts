@@ -11,8 +11,9 @@ export interface PreviewSettings extends CheckOptions {
 }
 
 export const FAIL_CLASS = 'nianbao-fail';
+export const VALUE_CLASS = 'nianbao-value';
 
-interface CellPlan { text: string; failures: string[] }
+interface CellPlan { text: string; value: boolean; failures: string[] }
 interface RowPlan { cells: CellPlan[]; header: boolean; firstLine: number; lastLine: number }
 interface TablePlan { firstLine: number; lastLine: number; rows: RowPlan[] }
 interface Plan { src: string; byFirstLine: Map<number, TablePlan> }
@@ -55,7 +56,7 @@ function tablePlan(report: Report, region: TableRegion, failures: Map<number, st
       firstLine: row.firstLine,
       lastLine: row.lastLine,
       header: !row.cells.some(c => valueStarts.has(valueStart(c))),
-      cells: row.cells.map(c => ({ text: c.text.trim(), failures: failures.get(valueStart(c)) ?? [] })),
+      cells: row.cells.map(c => ({ text: c.text.trim(), value: valueStarts.has(valueStart(c)), failures: failures.get(valueStart(c)) ?? [] })),
     })),
   };
 }
@@ -91,10 +92,9 @@ function emitTable(state: StateBlock, table: TablePlan) {
       const tag = row.header ? 'th' : 'td';
       for (const cell of row.cells) {
         const cellOpen = state.push(`${tag}_open`, tag, 1);
-        if (cell.failures.length > 0) {
-          cellOpen.attrSet('class', FAIL_CLASS);
-          cellOpen.attrSet('title', cell.failures.join('\n'));
-        }
+        const classes = [cell.value ? VALUE_CLASS : '', cell.failures.length > 0 ? FAIL_CLASS : ''].filter(Boolean);
+        if (classes.length > 0) cellOpen.attrSet('class', classes.join(' '));
+        if (cell.failures.length > 0) cellOpen.attrSet('title', cell.failures.join('\n'));
         const inline = state.push('inline', '', 0);
         inline.content = cell.text;
         inline.map = [row.firstLine, row.lastLine + 1];

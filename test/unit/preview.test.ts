@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { nianbaoMarkdownIt, FAIL_CLASS, type PreviewSettings } from '../../client/src/preview';
+import { nianbaoMarkdownIt, FAIL_CLASS, VALUE_CLASS, type PreviewSettings } from '../../client/src/preview';
 import { buildReport } from '../../server/src/engine';
 import { editLine, seed, SEEDS } from '../helpers';
 
@@ -27,6 +27,8 @@ test('seed 001: the three tab tables render as HTML tables; 表三 has its 25 da
   const t3 = dataRows(found[1]);
   assert.equal(t3.length, 25);
   assert.match(t3[0].map(c => c.text).join('|'), /^一、本年新收政府信息公开申请数量\|\|0\|0\|0\|0\|0\|0\|0/);
+  // The 7 numbers of each row are its value cells (right-aligned); the label cells are not.
+  for (const row of t3) assert.equal(row.filter(c => c.attrs.includes(VALUE_CLASS)).length, 7, row[0].text);
   assert.match(t3[24][0].text, /^四、结转下年度继续办理/);
   // Header rows (the note, 申请人情况, 自然人…) are th, above the data.
   assert.ok(found[1][0].every(c => c.tag === 'th'));
@@ -39,9 +41,9 @@ test('seed 001: a changed total is marked with the failure class and the diagnos
   const text = editLine(seed('001'), 52, /0\t$/, '3\t');
   const cells = failing(render(text));
   assert.deepEqual(cells.map(c => c.text), ['3', '0']);
-  assert.equal(cells[0].attrs, ` class="${FAIL_CLASS}" title="表三「本年新收」行：自然人 0 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 0，但总计为 3（相差 3）"`);
+  assert.equal(cells[0].attrs, ` class="${VALUE_CLASS} ${FAIL_CLASS}" title="表三「本年新收」行：自然人 0 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 0，但总计为 3（相差 3）"`);
   // The 结转下年度 × 总计 cell is the target of A1.
-  assert.equal(cells[1].attrs, ` class="${FAIL_CLASS}" title="表三「总计」列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 0 + 结转下年度 0 = 0（相差 3）"`);
+  assert.equal(cells[1].attrs, ` class="${VALUE_CLASS} ${FAIL_CLASS}" title="表三「总计」列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 0 + 结转下年度 0 = 0（相差 3）"`);
 });
 
 test('a relation whose rule is off, or disabled by a comment, marks nothing', () => {

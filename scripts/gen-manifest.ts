@@ -1,0 +1,62 @@
+// Writes the per-rule part of the extension manifest from the engine's RULES: the properties of
+// the `nianbao.rules` setting in package.json and their strings in package.nls*.json, so a rule
+// code is typed once (server/src/engine/rules). Run: node --import tsx scripts/gen-manifest.ts
+// test/unit/manifest.test.ts fails when the committed manifest differs from what this produces.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { RULES, type Severity, type SeveritySetting } from '../server/src/engine';
+
+export const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+const ruleKey = (code: string) => `config.rules.${code}`;
+
+/** `contributes.configuration.properties["nianbao.rules"].properties`. */
+export function ruleProperties(): Record<string, object> {
+  return Object.fromEntries(RULES.map(r => [r.id, {
+    type: 'string',
+    enum: SEVERITIES,
+    enumDescriptions: SEVERITIES.map(s => `%config.severity.${s}%`),
+    default: r.severity,
+    markdownDescription: `%${ruleKey(r.id)}%`,
+  }]));
+}
+
+/** The rules' strings: Chinese from the engine's descriptions, English as the fallback. */
+export function ruleStrings(): { en: Record<string, string>; zh: Record<string, string> } {
+  const en: Record<string, string> = {}, zh: Record<string, string> = {};
+  for (const r of RULES) {
+    zh[ruleKey(r.id)] = `${r.description}（默认：${SEVERITY_ZH[r.severity]}）`;
+    en[ruleKey(r.id)] = `Severity of \`${r.id}\` (default: ${r.severity}). ${r.description}`;
+  }
+  return { en, zh };
+}
+
+export const MANIFEST = 'package.json';
+export const NLS = { en: 'package.nls.json', zh: 'package.nls.zh-cn.json' } as const;
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The three files as this script writes them, from their current text. */
+export function generated(read: (file: string) => string): Record<string, string> {
+  const manifest = JSON.parse(read(MANIFEST));
+  const rules = manifest.contributes?.configuration?.properties?.['nianbao.rules'];
+  if (!rules) throw new Error(`${MANIFEST} has no contributes.configuration.properties["nianbao.rules"]`);
+  rules.properties = ruleProperties();
+  const strings = ruleStrings();
+  const out: Record<string, string> = { [MANIFEST]: json(manifest) };
+  for (const lang of ['en', 'zh'] as const) {
+    // Strings of rules that no longer exist go; all others stay as they are.
+    const current: Record<string, string> = JSON.parse(read(NLS[lang]));
+    const kept = Object.entries(current).filter(([k]) => !k.startsWith('config.rules.') || k in strings[lang]);
+    out[NLS[lang]] = json({ ...Object.fromEntries(kept), ...strings[lang] });
+  }
+  return out;
+}
+
+if (require.main === module) {
+  const root = path.resolve(__dirname, '..');
+  const files = generated(f => readFileSync(path.join(root, f), 'utf8'));
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
+  console.log(`wrote ${Object.keys(files).join(', ')} (${RULES.length} rules)`);
+}
