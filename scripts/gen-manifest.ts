@@ -1,6 +1,6 @@
 // Writes the per-rule part of the extension manifest from the engine's RULES: the properties of
 // the `nianbao.rules` setting in package.json and their strings in package.nls*.json, so a rule
-// code is typed once (server/src/engine/rules). Run: node --import tsx scripts/gen-manifest.ts
+// code is typed once (server/src/engine/rules). Run: npm run gen (with the grammar and snippets)
 // test/unit/manifest.test.ts fails when the committed manifest differs from what this produces.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

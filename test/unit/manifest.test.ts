@@ -62,7 +62,7 @@ test('the settings are the ones the language server reads', () => {
   for (const [name, value] of Object.entries(DEFAULT_SETTINGS)) assert.deepEqual(properties[`nianbao.${name}`].default, value, name);
 });
 
-test('nianbao.rules has one property per engine rule, its default the rule\'s severity (run scripts/gen-manifest.ts after adding a rule)', () => {
+test('nianbao.rules has one property per engine rule, its default the rule\'s severity (npm run gen after adding a rule)', () => {
   const rules = properties['nianbao.rules'].properties as Record<string, { enum: string[]; default: string }>;
   assert.deepEqual(Object.keys(rules), RULES.map(r => r.id));
   for (const r of RULES) {
@@ -71,7 +71,7 @@ test('nianbao.rules has one property per engine rule, its default the rule\'s se
   }
   const expected = generated(read);
   for (const [file, text] of Object.entries(expected)) {
-    assert.equal(read(file), text, `${file} is not what \`node --import tsx scripts/gen-manifest.ts\` writes: run it`);
+    assert.equal(read(file), text, `${file} is not what scripts/gen-manifest.ts writes from the engine's RULES: run \`npm run gen\``);
   }
 });
 
