@@ -22,10 +22,17 @@ CS_BIN=$CS_HOME/node_modules/.bin/code-server
 NIANBAO_EXT_ROOT=${NIANBAO_EXT_ROOT:-$E2E_ROOT}
 NIANBAO_VSIX=${NIANBAO_VSIX:-$E2E_ROOT/nianbao.vsix}
 NIANBAO_SEEDS=${NIANBAO_SEEDS:-$E2E_ROOT/../shared/reports/seeds}
-# The workspace fixture: this seed becomes 2021年度报告.md.
+# The workspace fixture (seeds copied verbatim):
+#   2021年度报告.md  seed 002, the report the activation smoke test opens. The real checker
+#                    finds nothing wrong in it, so it cannot drive the diagnostic checks;
+#   2023年度报告.md  seed 004, with known findings (section-heading "5、 存在的主要问题…",
+#                    conversion-artifact "[bookmark: …]"): the UI and nvim layers use it;
+#   README.md        plain Markdown, not a report.
 E2E_REPORT_SEED=${E2E_REPORT_SEED:-002_74eb19db5e047c3e.txt}
 E2E_REPORT_NAME=${E2E_REPORT_NAME:-2021年度报告.md}
-export E2E_ROOT E2E_OUT CS_HOME NIANBAO_EXT_ROOT NIANBAO_VSIX NIANBAO_SEEDS E2E_REPORT_NAME
+E2E_DIAG_SEED=${E2E_DIAG_SEED:-004_a59350496f5eca4a.txt}
+E2E_DIAG_NAME=${E2E_DIAG_NAME:-2023年度报告.md}
+export E2E_ROOT E2E_OUT CS_HOME NIANBAO_EXT_ROOT NIANBAO_VSIX NIANBAO_SEEDS E2E_REPORT_NAME E2E_DIAG_NAME
 
 mkdir -p "$E2E_OUT"
 
@@ -71,13 +78,15 @@ EOF
   export RUN
 }
 
-# make_workspace DIR: the fixture workspace: one real report (seed 002) as
-# 2021年度报告.md and a plain README.md that is not a report.
+# make_workspace DIR: the fixture workspace described at the top of this file.
 make_workspace() {
-  local ws=$1 seed="$NIANBAO_SEEDS/$E2E_REPORT_SEED"
-  [ -f "$seed" ] || { log "seed not found: $seed"; return 1; }
+  local ws=$1 seed
+  for seed in "$E2E_REPORT_SEED" "$E2E_DIAG_SEED"; do
+    [ -f "$NIANBAO_SEEDS/$seed" ] || { log "seed not found: $NIANBAO_SEEDS/$seed"; return 1; }
+  done
   mkdir -p "$ws"
-  cp "$seed" "$ws/$E2E_REPORT_NAME"
+  cp "$NIANBAO_SEEDS/$E2E_REPORT_SEED" "$ws/$E2E_REPORT_NAME"
+  cp "$NIANBAO_SEEDS/$E2E_DIAG_SEED" "$ws/$E2E_DIAG_NAME"
   cat > "$ws/README.md" <<'EOF'
 # 说明
 

@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Neovim layer wrapper: copy a seed report into a temp workspace as a .md file and run
 # test/e2e/nvim-lsp.lua against `node SERVER --stdio` in headless nvim 0.7.2.
-#   test/e2e/nvim-lsp.sh [SERVER] [SEED]
-# Defaults: <repo>/dist/server.js and seed 002 (as 2021年度报告.md).
+#   test/e2e/nvim-lsp.sh [SERVER] [SEED] [NAME]
+# Defaults: <repo>/dist/server.js and seed 004 as 2023年度报告.md (it has known findings).
 # Writes the JSON to $E2E_OUT/nvim/diagnostics.json and counts.json; exit code as nvim-lsp.lua.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 SERVER=${1:-$E2E_ROOT/dist/server.js}
-SEED=${2:-$NIANBAO_SEEDS/$E2E_REPORT_SEED}
+SEED=${2:-$NIANBAO_SEEDS/$E2E_DIAG_SEED}
+NAME=${3:-$E2E_DIAG_NAME}
 out="$E2E_OUT/nvim"; rm -rf "$out"; mkdir -p "$out"
 T=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-e2e-nvim.XXXXXX")
 mkdir -p "$T/ws" "$T/xdg"
-cp "$SEED" "$T/ws/$E2E_REPORT_NAME"
+cp "$SEED" "$T/ws/$NAME"
 start=$(date +%s%N)
-SERVER=$SERVER FILE="$T/ws/$E2E_REPORT_NAME" ROOT="$T/ws" \
+SERVER=$SERVER FILE="$T/ws/$NAME" ROOT="$T/ws" \
   XDG_CONFIG_HOME="$T/xdg" XDG_DATA_HOME="$T/xdg" XDG_CACHE_HOME="$T/xdg" XDG_STATE_HOME="$T/xdg" \
   timeout --kill-after=5 "${NVIM_TIMEOUT:-60}" nvim --headless -n -i NONE -u "$E2E_ROOT/test/e2e/nvim-lsp.lua" \
   </dev/null >"$out/stdout.log" 2>"$out/stderr.log"

@@ -2,7 +2,7 @@
 // code-server web workbench, driven by headless Debian chromium.
 //
 //   node test/e2e/ui.mjs [BASE FOLDER FILEFRAG SHOT]
-// Defaults: $BASE, $WS, "年度报告", $E2E_OUT/ui.png.
+// Defaults: $BASE, $WS, $E2E_DIAG_NAME without .md ("2023年度报告"), $E2E_OUT/ui.png.
 // Checks, in order: the workbench loads the folder; quick-open opens the report; the
 // Problems panel (Ctrl+Shift+M) lists a row from source "nianbao"; clicking it reveals
 // a squiggle in the editor; hovering the squiggle shows a hover; then a screenshot.
@@ -15,14 +15,14 @@ import { launch, forceFail } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outRoot = process.env.E2E_OUT || resolve(here, '../../.e2e/out');
-const [base = process.env.BASE, folder = process.env.WS, frag = '年度报告', shot = join(outRoot, 'ui.png')] = process.argv.slice(2);
+const [base = process.env.BASE, folder = process.env.WS, frag = (process.env.E2E_DIAG_NAME || '2023年度报告.md').replace(/\.md$/, ''), shot = join(outRoot, 'ui.png')] = process.argv.slice(2);
 if (!base || !folder) { console.error('usage: ui.mjs BASE FOLDER [FILEFRAG SHOT]'); process.exit(2); }
 const outDir = join(outRoot, 'ui');
 mkdirSync(outDir, { recursive: true });
 mkdirSync(dirname(shot), { recursive: true });
 rmSync(shot, { force: true }); // never leave a stale screenshot from an earlier run
 
-const T = Number(process.env.UI_STEP_TIMEOUT_MS || 30000);
+const T = Number(process.env.UI_STEP_TIMEOUT_MS || 45000);
 const checks = [];
 const t0 = Date.now();
 const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
@@ -71,7 +71,12 @@ try {
   });
   await check('clicking the row reveals a squiggle in the editor', async () => {
     // The first diagnostic may be below the fold; Monaco renders decorations only for visible lines.
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'nianbao' }).first().click();
+    // Click the message text at the row's left: the code (e.g. "conversion-artifact") is a
+    // link to the rule page, and clicking it opens an "open external website?" dialog.
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'nianbao' }).first();
+    const msg = row.locator('.marker-message-details, .marker-message').first();
+    if (await msg.count()) await msg.click({ position: { x: 8, y: 6 } });
+    else await row.click({ position: { x: 80, y: 10 } });
     await page.waitForSelector(squiggle, { timeout: T });
     return await page.locator(squiggle).first().getAttribute('class');
   });
