@@ -140,24 +140,47 @@ function bestRow(def: TableDef, text: string, taken: Set<string>, preferBlock: n
   return best && best.score >= MATCH ? best : undefined;
 }
 
+/** What the rows of a table show about where their values sit. */
+interface Alignment {
+  /** Index of the first value cell by row shape ("cells:label index"), from rows with every value filled. */
+  shapes: Map<string, number>;
+  /** Blank value columns of the rows that can be read only one way. */
+  blanks: Map<Row, number[]>;
+}
+
+const isFilled = (c: Cell) => c.text.trim() !== '';
+
 /**
  * Picks the value cells after a row's label. Tab rows keep their tab count when a value is
- * blanked, so a sibling row of the same shape tells where the values sit.
+ * blanked, so a sibling row of the same shape tells where the values sit. Without one, a row
+ * with spare empty cells can be read several ways: the reading that leaves blank the columns
+ * other rows leave blank wins (a 总计 column left empty throughout), else the leftmost.
  */
-function valueCells(row: Row, labelIdx: number, n: number, layout: TableRegion['layout'], shapes: Map<string, number>): Cell[] | undefined {
+function valueCells(row: Row, labelIdx: number, n: number, layout: TableRegion['layout'], learned: Alignment): Cell[] | undefined {
   const after = row.cells.slice(labelIdx + 1);
-  const filled = after.filter(c => c.text.trim() !== '').length;
+  const filled = after.filter(isFilled).length;
   const shapeKey = `${row.cells.length}:${labelIdx}`;
   if (layout !== 'cell-per-line' && filled < n) {
-    const start = shapes.get(shapeKey);
+    const start = learned.shapes.get(shapeKey);
     if (start !== undefined && start > labelIdx && start + n <= row.cells.length) return row.cells.slice(start, start + n);
   }
-  let cells = after;
-  while (cells.length > n && cells[cells.length - 1].text.trim() === '') cells = cells.slice(0, -1);
-  while (cells.length > n && cells[0].text.trim() === '') cells = cells.slice(1);
-  if (cells.length !== n) return undefined;
-  if (filled === n) shapes.set(shapeKey, row.cells.indexOf(cells[0]));
-  return cells;
+  // Readings: n consecutive cells holding every filled cell.
+  const first = after.findIndex(isFilled);
+  let last = after.length - 1;
+  while (last >= 0 && !isFilled(after[last])) last--;
+  const lo = Math.max(0, last + 1 - n), hi = Math.min(first < 0 ? Infinity : first, after.length - n);
+  if (hi < lo) return undefined;
+  const blanksAt = (start: number) => after.slice(start, start + n).flatMap((c, i) => (isFilled(c) ? [] : [i]));
+  let start = lo;
+  if (hi === lo) learned.blanks.set(row, blanksAt(lo));
+  else {
+    const votes = new Map<number, number>();
+    for (const cols of learned.blanks.values()) for (const i of cols) votes.set(i, (votes.get(i) ?? 0) + 1);
+    const score = (s: number) => blanksAt(s).reduce((acc, i) => acc + (votes.get(i) ?? 0), 0);
+    for (let s = lo + 1; s <= hi; s++) if (score(s) > score(start)) start = s;
+  }
+  if (filled === n) learned.shapes.set(shapeKey, labelIdx + 1 + start);
+  return after.slice(start, start + n);
 }
 
 export function matchTable(region: TableRegion, rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
@@ -169,7 +192,7 @@ export function matchTable(region: TableRegion, rows: Row[], id: TableId, assume
     values: new Map(), labels: new Map(), problems: [],
   };
   const taken = new Set<string>();
-  const shapes = new Map<string, number>();
+  const learned: Alignment = { shapes: new Map(), blanks: new Map() };
   const headerCells: Cell[] = [];
   let block = 0;
   let lastMatchedAt = rows[0]?.cells[0]?.start ?? 0;
@@ -186,7 +209,7 @@ export function matchTable(region: TableRegion, rows: Row[], id: TableId, assume
       if (def.id === 't4') {
         const numeric = row.cells.filter(c => looksNumeric(c.text.trim())).length;
         if (numeric * 2 >= def.blocks[0].columns.length || (table.values.size === 0 && numeric > 0 && labelIdx < 0)) {
-          readValues(table, row, labelIdx, def.blocks[0].rows[0], 0, shapes);
+          readValues(table, row, labelIdx, def.blocks[0].rows[0], 0, learned);
           taken.add(def.blocks[0].rows[0].id);
         } else headerCells.push(...row.cells);
         continue;
@@ -203,7 +226,7 @@ export function matchTable(region: TableRegion, rows: Row[], id: TableId, assume
       table.labels.set(candidate.row.id, label);
       if (candidate.score < 1) table.problems.push({ kind: 'label', cell: label, expected: candidate.row.label });
       block = candidate.block;
-      readValues(table, row, labelIdx, candidate.row, candidate.block, shapes);
+      readValues(table, row, labelIdx, candidate.row, candidate.block, learned);
       place(candidate.row, label.start);
     }
   }
@@ -217,9 +240,9 @@ function layoutPasses(layout: TableRegion['layout']): Array<'learn' | 'final'> {
   return layout === 'cell-per-line' ? ['final'] : ['learn', 'final'];
 }
 
-function readValues(table: MatchedTable, row: Row, labelIdx: number, rowDef: RowDef, block: number, shapes: Map<string, number>) {
+function readValues(table: MatchedTable, row: Row, labelIdx: number, rowDef: RowDef, block: number, learned: Alignment) {
   const cols = table.def.blocks[block].columns;
-  const cells = valueCells(row, labelIdx, cols.length, table.region.layout, shapes);
+  const cells = valueCells(row, labelIdx, cols.length, table.region.layout, learned);
   if (!cells) {
     const found = row.cells.slice(labelIdx + 1).filter(c => c.text.trim() !== '').length;
     const at = labelIdx >= 0 ? row.cells[labelIdx] : row.cells[0];
