@@ -25,7 +25,7 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
-/** Replaces the `occurrence`-th match of `find` on 0-based line `line`. */
+/** Replaces the first match of `find` on 0-based line `line` (every match for a global RegExp). */
 export function editLine(text: string, line: number, find: string | RegExp, replacement: string): string {
   const lines = text.split('\n');
   if (!(line in lines)) throw new Error(`no line ${line}`);
@@ -42,4 +42,69 @@ export function diagnostics(text: string, code?: string): Diagnostic[] {
 /** "line:col-line:col" (0-based), compact for assertions. */
 export function at(d: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }): string {
   return `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+}
+
+/**
+ * Replaces the value written at 0-based `line`:`character` (the run up to the next tab, "|" or
+ * space) with `value`: one cell, whatever the table layout.
+ */
+export function putAt(text: string, line: number, character: number, value: string): string {
+  const lines = text.split('\n');
+  const s = lines[line];
+  if (s === undefined || character > s.length) throw new Error(`no position ${line}:${character}`);
+  const end = character + (/^[^\t| ]*/.exec(s.slice(character))?.[0].length ?? 0);
+  lines[line] = s.slice(0, character) + value + s.slice(end);
+  return lines.join('\n');
+}
+
+/**
+ * The report with every tab row written as a pipe row ("| a | b |"); with `delimiter`, a GFM
+ * delimiter row follows each table's first row.
+ */
+export function toPipeRows(text: string, delimiter: boolean): string {
+  const out: string[] = [];
+  let inTable = false;
+  for (const line of text.split('\n')) {
+    if (!line.includes('\t')) { out.push(line); inTable = false; continue; }
+    const cells = line.split('\t');
+    out.push(`| ${cells.join(' | ')} |`);
+    if (delimiter && !inTable) out.push(`|${cells.map(() => ' --- ').join('|')}|`);
+    inTable = true;
+  }
+  return out.join('\n');
+}
+
+/** The codes the table and structure rules report (the prose rules have their own tests). */
+export const STRUCTURE_CODES: readonly string[] = [
+  'section-missing', 'section-duplicate', 'section-order', 'section-heading', 'section-numbering',
+  'table-missing', 'table-shape', 'table-label', 'template-version', 'table-layout',
+  'cell-empty', 'cell-invalid', 'cell-fullwidth', 't3-row-total', 't3-results-total', 't3-balance', 't4-group-total',
+];
+
+/** "code line:col-line:col message" for each structure/table diagnostic: one string per finding, easy to diff. */
+export function structureFindings(text: string): string[] {
+  return diagnostics(text).filter(d => STRUCTURE_CODES.includes(d.code)).map(d => `${d.code} ${at(d)} ${d.message}`);
+}
+
+/** The text of a range (for asserting that a range points at the right cell). */
+export function textAt(text: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  const lines = new LineIndex(text);
+  return text.slice(lines.offset(r.start), lines.offset(r.end));
+}
+
+/**
+ * Applies a diagnostic's fix and checks the result again: `gone` and `added` are the findings
+ * ("code message") that disappeared and appeared, so a test can assert the fix did exactly one thing.
+ */
+export function afterFix(text: string, d: Diagnostic): { text: string; gone: string[]; added: string[] } {
+  if (!d.fix) throw new Error(`${d.code} at ${at(d)} has no fix`);
+  const fixed = applyEdits(text, d.fix.edits);
+  const key = (x: Diagnostic) => `${x.code} ${x.message}`;
+  const before = diagnostics(text).map(key);
+  const after = diagnostics(fixed).map(key);
+  const minus = (a: string[], b: string[]) => {
+    const rest = [...b];
+    return a.filter(x => { const i = rest.indexOf(x); if (i < 0) return true; rest.splice(i, 1); return false; });
+  };
+  return { text: fixed, gone: minus(before, after), added: minus(after, before) };
 }
