@@ -63,8 +63,9 @@ function pipeCells(lines: LineIndex, line: number): Cell[] {
   const cells = splitCells(lines, line, leading ? first + 1 : 0, '|');
   if (trailing) cells.pop();
   return cells.map(c => {
-    const lead = c.text.length - c.text.trimStart().length;
     const t = c.text.trim();
+    // A blank cell sits after the one space "| x |" puts before a value, so writing 0 there gives "| 0 |".
+    const lead = t === '' ? Math.min(1, c.text.length) : c.text.length - c.text.trimStart().length;
     return { text: t, start: c.start + lead, end: c.start + lead + t.length };
   });
 }

@@ -1,0 +1,250 @@
+// Issue "The checker": the table engine on real report text, in every layout users write.
+// Each test takes a seed (all its tables are zeros), writes a few numbers into it and asserts what
+// the user sees: the code, the cell the diagnostic points at, the cells it names, the message.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, type Diagnostic } from '../../server/src/engine';
+import { at, diagnostics, putAt, seed, STRUCTURE_CODES, structureFindings, textAt, toPipeRows } from '../helpers';
+
+type CellKey =
+  | 'new.natural' | 'new.total' | 'carried.total' | 'disclosed.natural' | 'disclosed.total' | 'partly.natural' | 'partly.total'
+  | 'resultsTotal.natural' | 'resultsTotal.total' | 'carryForward.natural' | 'carryForward.total'
+  | 'review.upheld' | 'review.total';
+
+interface Layout {
+  name: string;
+  text: string;
+  format: '2019' | '2021';
+  /** Where each cell's "0" is written in the seed: [line, character], 0-based. */
+  cells: Record<CellKey, [number, number]>;
+}
+
+const LAYOUTS: Layout[] = [
+  {
+    name: 'tab rows, seed 001', text: seed('001'), format: '2021',
+    cells: {
+      'new.natural': [52, 18], 'new.total': [52, 30], 'carried.total': [53, 30],
+      'disclosed.natural': [54, 19], 'disclosed.total': [54, 31], 'partly.natural': [55, 34], 'partly.total': [55, 46],
+      'resultsTotal.natural': [75, 8], 'resultsTotal.total': [75, 20], 'carryForward.natural': [76, 13], 'carryForward.total': [76, 25],
+      'review.upheld': [83, 0], 'review.total': [83, 8],
+    },
+  },
+  {
+    // Rows start one cell further right than 001's and end with two empty cells.
+    name: 'tab rows, seed 002', text: seed('002'), format: '2021',
+    cells: {
+      'new.natural': [47, 18], 'new.total': [47, 30], 'carried.total': [48, 30],
+      'disclosed.natural': [49, 20], 'disclosed.total': [49, 32], 'partly.natural': [50, 35], 'partly.total': [50, 47],
+      'resultsTotal.natural': [70, 8], 'resultsTotal.total': [70, 20], 'carryForward.natural': [71, 13], 'carryForward.total': [71, 25],
+      'review.upheld': [78, 0], 'review.total': [78, 8],
+    },
+  },
+  {
+    name: 'one cell per line, seed 000', text: seed('000'), format: '2021',
+    cells: {
+      'new.natural': [78, 1], 'new.total': [84, 1], 'carried.total': [93, 1],
+      'disclosed.natural': [97, 1], 'disclosed.total': [103, 1], 'partly.natural': [107, 1], 'partly.total': [113, 1],
+      'resultsTotal.natural': [326, 1], 'resultsTotal.total': [332, 1], 'carryForward.natural': [335, 1], 'carryForward.total': [341, 1],
+      'review.upheld': [383, 1], 'review.total': [387, 1],
+    },
+  },
+  {
+    name: 'one cell per line, seed 003 (2019 format)', text: seed('003'), format: '2019',
+    cells: {
+      'new.natural': [109, 1], 'new.total': [115, 1], 'carried.total': [124, 1],
+      'disclosed.natural': [128, 1], 'disclosed.total': [134, 1], 'partly.natural': [138, 1], 'partly.total': [144, 1],
+      'resultsTotal.natural': [334, 1], 'resultsTotal.total': [340, 1], 'carryForward.natural': [343, 1], 'carryForward.total': [349, 1],
+      'review.upheld': [381, 1], 'review.total': [385, 1],
+    },
+  },
+  {
+    // 表四's first value is written "\t 0".
+    name: 'one cell per line, seed 004', text: seed('004'), format: '2021',
+    cells: {
+      'new.natural': [77, 1], 'new.total': [83, 1], 'carried.total': [92, 1],
+      'disclosed.natural': [96, 1], 'disclosed.total': [102, 1], 'partly.natural': [106, 1], 'partly.total': [112, 1],
+      'resultsTotal.natural': [325, 1], 'resultsTotal.total': [331, 1], 'carryForward.natural': [334, 1], 'carryForward.total': [340, 1],
+      'review.upheld': [382, 2], 'review.total': [386, 1],
+    },
+  },
+  {
+    // Seed 001's rows as "| a | b |" with a |---| row after each table's first row.
+    name: 'GFM pipe table from seed 001', text: toPipeRows(seed('001'), true), format: '2021',
+    cells: {
+      'new.natural': [54, 24], 'new.total': [54, 48], 'carried.total': [55, 48],
+      'disclosed.natural': [56, 25], 'disclosed.total': [56, 49], 'partly.natural': [57, 40], 'partly.total': [57, 64],
+      'resultsTotal.natural': [77, 14], 'resultsTotal.total': [77, 38], 'carryForward.natural': [78, 19], 'carryForward.total': [78, 43],
+      'review.upheld': [86, 2], 'review.total': [86, 18],
+    },
+  },
+  {
+    name: 'pipe rows without a delimiter row from seed 001', text: toPipeRows(seed('001'), false), format: '2021',
+    cells: {
+      'new.natural': [52, 24], 'new.total': [52, 48], 'carried.total': [53, 48],
+      'disclosed.natural': [54, 25], 'disclosed.total': [54, 49], 'partly.natural': [55, 40], 'partly.total': [55, 64],
+      'resultsTotal.natural': [75, 14], 'resultsTotal.total': [75, 38], 'carryForward.natural': [76, 19], 'carryForward.total': [76, 43],
+      'review.upheld': [83, 2], 'review.total': [83, 18],
+    },
+  },
+];
+
+const ARITH = ['t3-row-total', 't3-results-total', 't3-balance', 't4-group-total'];
+
+/** Writes values into cells; a one-character value keeps every other cell where it was. */
+function write(layout: Layout, values: Partial<Record<CellKey, string>>, text = layout.text): string {
+  for (const [key, value] of Object.entries(values) as Array<[CellKey, string]>) {
+    const [line, character] = layout.cells[key];
+    text = putAt(text, line, character, value);
+  }
+  return text;
+}
+
+/** "line:col-line:col" of a cell holding a one-character value. */
+function cellAt(layout: Layout, key: CellKey, width = 1): string {
+  const [line, character] = layout.cells[key];
+  return `${line}:${character}-${line}:${character + width}`;
+}
+
+/** Every related range covers the number its message names. */
+function assertRelatedPointAtTheirValues(text: string, d: Diagnostic) {
+  for (const r of d.related ?? []) assert.equal(textAt(text, r.range), r.message.replace(/^.* = /, ''), `${d.code} related ${at(r)}: ${r.message}`);
+}
+
+/** Table findings other than the layout note the seeds carry anyway. */
+const tableFindings = (text: string) => structureFindings(text).filter(f => /^(table-(missing|shape|label)|template-version|cell-|t3-|t4-)/.test(f));
+
+/** 本年新收 3 = 予以公开 2 + 部分公开 1 = （七）总计 3, all from 自然人: a report whose 表三 adds up. */
+const CONSISTENT: Partial<Record<CellKey, string>> = {
+  'new.natural': '3', 'new.total': '3',
+  'disclosed.natural': '2', 'disclosed.total': '2', 'partly.natural': '1', 'partly.total': '1',
+  'resultsTotal.natural': '3', 'resultsTotal.total': '3',
+};
+
+for (const layout of LAYOUTS) {
+  test(`${layout.name}: a 表三 that adds up has no arithmetic finding`, () => {
+    assert.deepEqual(tableFindings(write(layout, CONSISTENT)), []);
+  });
+
+  test(`${layout.name}: （七）总计 typed 2 instead of 3 breaks A2, A3 and A1 at the cells claimed wrong`, () => {
+    const text = write(layout, { ...CONSISTENT, 'resultsTotal.total': '2' });
+    const found = diagnostics(text).filter(d => ARITH.includes(d.code));
+    const others = layout.format === '2021' ? 19 : 17;
+    assert.deepEqual(found.map(d => [d.code, at(d), d.message]), [
+      ['t3-row-total', cellAt(layout, 'resultsTotal.total'),
+        '表三「办理结果总计」行：自然人 3 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 3，但总计为 2（相差 1）'],
+      ['t3-results-total', cellAt(layout, 'resultsTotal.total'),
+        `表三「总计」列：予以公开 2 + 部分公开 1 + 其余 ${others} 项 0 = 3，但办理结果总计为 2（相差 1）`],
+      ['t3-balance', cellAt(layout, 'carryForward.total'),
+        '表三「总计」列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 2 + 结转下年度 0 = 2（相差 1）'],
+    ]);
+    const [rowTotal, resultsTotal, balance] = found;
+    assert.equal(textAt(text, rowTotal.range), '2');
+    assert.equal(rowTotal.related?.length, 6);
+    assert.deepEqual(rowTotal.related?.[0], { range: rowTotal.related?.[0].range, message: '办理结果总计 × 自然人 = 3' });
+    assert.equal(at(rowTotal.related![0]), cellAt(layout, 'resultsTotal.natural'));
+    assert.equal(resultsTotal.related?.length, others + 2);
+    assert.deepEqual(resultsTotal.related?.slice(0, 2).map(r => [at(r), r.message]), [
+      [cellAt(layout, 'disclosed.total'), '予以公开 × 总计 = 2'],
+      [cellAt(layout, 'partly.total'), '部分公开 × 总计 = 1'],
+    ]);
+    assert.deepEqual(balance.related?.map(r => [at(r), r.message]), [
+      [cellAt(layout, 'new.total'), '本年新收 × 总计 = 3'],
+      [cellAt(layout, 'carried.total'), '上年结转 × 总计 = 0'],
+      [cellAt(layout, 'resultsTotal.total'), '办理结果总计 × 总计 = 2'],
+    ]);
+    for (const d of found) assertRelatedPointAtTheirValues(text, d);
+  });
+
+  test(`${layout.name}: a 表三 row whose 总计 is not the sum of its applicants`, () => {
+    // Only 自然人 of 本年新收 changes: its row and its column no longer add up.
+    const text = write(layout, { 'new.natural': '4' });
+    const found = diagnostics(text).filter(d => ARITH.includes(d.code));
+    assert.deepEqual(found.map(d => [d.code, at(d), d.message]), [
+      ['t3-row-total', cellAt(layout, 'new.total'),
+        '表三「本年新收」行：自然人 4 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 4，但总计为 0（相差 4）'],
+      ['t3-balance', cellAt(layout, 'carryForward.natural'),
+        '表三「自然人」列：本年新收 4 + 上年结转 0 = 4，但办理结果总计 0 + 结转下年度 0 = 0（相差 4）'],
+    ]);
+    assert.equal(at(found[0].related![0]), cellAt(layout, 'new.natural'));
+    const [newNatural, , resultsNatural] = found[1].related!.map(at);
+    assert.deepEqual([newNatural, resultsNatural], [cellAt(layout, 'new.natural'), cellAt(layout, 'resultsTotal.natural')]);
+    for (const d of found) assertRelatedPointAtTheirValues(text, d);
+  });
+
+  test(`${layout.name}: a 表四 group whose 总计 is not 维持 + 纠正 + 其他 + 尚未审结`, () => {
+    const text = write(layout, { 'review.upheld': '1' });
+    const found = diagnostics(text).filter(d => ARITH.includes(d.code));
+    assert.deepEqual(found.map(d => [d.code, at(d), d.message]), [
+      ['t4-group-total', cellAt(layout, 'review.total'), '表四「行政复议」：结果维持 1 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 1，但总计为 0（相差 1）'],
+    ]);
+    assert.deepEqual(found[0].related?.map(r => r.message), ['复议·维持 = 1', '复议·纠正 = 0', '复议·其他 = 0', '复议·未结 = 0']);
+    assert.equal(at(found[0].related![0]), cellAt(layout, 'review.upheld'));
+    assertRelatedPointAtTheirValues(text, found[0]);
+  });
+
+  test(`${layout.name}: a blank 总计 is reported where it was left blank and counts as 0`, () => {
+    const text = write(layout, { 'new.total': '', 'review.total': '' });
+    const [line, character] = layout.cells['new.total'];
+    const [t4Line, t4Character] = layout.cells['review.total'];
+    assert.deepEqual(diagnostics(text).filter(d => d.code.startsWith('cell-') || d.code.startsWith('table-shape') || ARITH.includes(d.code)).map(d => [d.code, at(d), d.message]), [
+      ['cell-empty', `${line}:${character}-${line}:${character}`, '表三「本年新收 × 总计」为空，没有发生的应填 0'],
+      ['cell-empty', `${t4Line}:${t4Character}-${t4Line}:${t4Character}`, '表四「复议·总计」为空，没有发生的应填 0'],
+    ]);
+  });
+
+  test(`${layout.name}: placeholders, negative and fractional counts are invalid and stop the sums they are in`, () => {
+    for (const [value, message] of [
+      ['/', '表三「本年新收 × 自然人」是占位符「/」，应填写数字（没有发生的填 0）'],
+      ['-', '表三「本年新收 × 自然人」是占位符「-」，应填写数字（没有发生的填 0）'],
+      ['无', '表三「本年新收 × 自然人」是占位符「无」，应填写数字（没有发生的填 0）'],
+      ['-2', '表三「本年新收 × 自然人」为负数 -2，只有「本年增/减」可以为负'],
+      ['1.5', '表三「本年新收 × 自然人」为小数 1.5，件数应为整数'],
+    ]) {
+      const text = write(layout, { 'new.natural': value });
+      const [line, character] = layout.cells['new.natural'];
+      assert.deepEqual(tableFindings(text), [
+        `cell-invalid ${line}:${character}-${line}:${character + value.length} ${message}`,
+      ], `value ${value}`);
+    }
+  });
+
+  test(`${layout.name}: full-width digits are reported and still counted`, () => {
+    // ３ in 本年新收 × 自然人 balances 总计 3 and 结转下年度 3: no sum fails, so ３ was read as 3.
+    const text = write(layout, { 'new.natural': '３', 'new.total': '3', 'carryForward.natural': '3', 'carryForward.total': '3' });
+    const [line, character] = layout.cells['new.natural'];
+    assert.deepEqual(tableFindings(text), [
+      `cell-fullwidth ${line}:${character}-${line}:${character + 1} 表三「本年新收 × 自然人」使用了全角字符「３」，应为「3」`,
+    ]);
+  });
+}
+
+test('blanking the last value of every kind of tab row reports that cell, never a shifted row', () => {
+  // The row shapes of seeds 001 and 002: leading group cells, trailing empty cells, rows moved to column 0.
+  for (const prefix of ['001', '002']) {
+    const text = seed(prefix);
+    const { report } = check(text);
+    for (const table of report.tables) {
+      const lastOfRow = new Map<string, { start: number; name: string }>();
+      for (const v of table.values.values()) lastOfRow.set(v.row.id, { start: v.start, name: `${v.row.short} × ${v.col.label}` });
+      for (const [rowId, cell] of lastOfRow) {
+        const blanked = text.slice(0, cell.start) + text.slice(cell.start + 1);
+        const pos = report.lines.position(cell.start);
+        const found = diagnostics(blanked).filter(d => STRUCTURE_CODES.includes(d.code) && d.code !== 'section-numbering');
+        assert.deepEqual(found.map(d => [d.code, at(d)]), [['cell-empty', `${pos.line}:${pos.character}-${pos.line}:${pos.character}`]], `${prefix} ${table.def.name} ${rowId}`);
+      }
+    }
+  }
+});
+
+test('a 表三 with its whole 总计 column left blank reads every row the same way', () => {
+  // Users leave totals for "later": no complete row is left to show where the values sit.
+  const layout = LAYOUTS[0];
+  const lines = layout.text.split('\n');
+  for (let n = 52; n <= 76; n++) lines[n] = lines[n].replace(/\t0(\t?)$/, '\t$1');
+  const text = lines.join('\n');
+  const empty = diagnostics(text, 'cell-empty');
+  assert.equal(empty.length, 25);
+  assert.deepEqual(empty.map(d => d.message.replace(/^表三「.* × (.*)」为空.*$/, '$1')), Array(25).fill('总计'));
+  assert.deepEqual(empty.slice(0, 2).map(at), ['52:30-52:30', '53:30-53:30']);
+  assert.deepEqual(diagnostics(text, 'table-shape'), []);
+});
