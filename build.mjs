@@ -4,6 +4,8 @@ import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--only=cli,server`: just those bundles (a test needs one, not the whole build).
+const only = process.argv.find(a => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 const options = {
   entryPoints: {
@@ -24,6 +26,8 @@ const options = {
   define: { 'import.meta.url': '__import_meta_url' },
   banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
+
+if (only) options.entryPoints = Object.fromEntries(Object.entries(options.entryPoints).filter(([name]) => only.includes(name)));
 
 if (watch) await (await esbuild.context(options)).watch();
 else await esbuild.build(options);

@@ -1,0 +1,98 @@
+// One file through the command line: read (any supported encoding), check, optionally fix and
+// write back, and the result as plain data — it crosses from worker threads to the main thread.
+import { applySafeFixes, check, type CheckOptions, type Diagnostic, type FormatId, type Range, type Severity } from './engine';
+import { DecodeError, ENCODING_NAMES, encode, readTextFile, writeFileAtomic, type TextFile } from './files';
+
+export interface FileTask {
+  path: string;
+  /** Found by walking a directory: skipped quietly when it is not an annual report. */
+  fromDirectory: boolean;
+}
+
+export interface FileOptions { fix: boolean; check: CheckOptions }
+
+/** A diagnostic as the command line prints it (the JSON shape). */
+export interface OutputDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related: Array<{ range: Range; message: string }>;
+}
+
+export interface FileResult {
+  path: string;
+  /** In the output, left out as not an annual report (found in a directory), or not readable as text. */
+  outcome: 'checked' | 'skipped' | 'unreadable';
+  /** Could not be read, decoded or written back: exit status 2. */
+  failed: boolean;
+  /** Lines for stderr: the encoding when not UTF-8, why a file was not checked or not written. */
+  notes: string[];
+  year: number | null;
+  template: FormatId | null;
+  diagnostics: OutputDiagnostic[];
+  /** Safe fixes written to the file. */
+  fixed: number;
+}
+
+export function checkFile(task: FileTask, options: FileOptions): FileResult {
+  const result: FileResult = { path: task.path, outcome: 'checked', failed: false, notes: [], year: null, template: null, diagnostics: [], fixed: 0 };
+  let file: TextFile;
+  try {
+    file = readTextFile(task.path);
+  } catch (err) {
+    result.outcome = 'unreadable';
+    result.failed = true;
+    result.notes.push(`${task.path}: ${readError(err)}`);
+    return result;
+  }
+  if (file.encoding !== 'utf-8' && file.encoding !== 'utf-8-bom') result.notes.push(`${task.path}: 按 ${ENCODING_NAMES[file.encoding]} 编码读取`);
+
+  let { report, diagnostics } = check(file.text, options.check);
+  if (!report.isReport) {
+    if (task.fromDirectory) result.outcome = 'skipped';
+    else result.notes.push(`${task.path}: 未识别为政府信息公开工作年度报告（没有标题、章节标题或统计表），未检查`);
+    return result;
+  }
+  if (options.fix && diagnostics.some(d => d.fix?.safe)) {
+    const fixed = applySafeFixes(file.text, options.check);
+    if (fixed.text !== file.text) {
+      try {
+        writeFileAtomic(task.path, encode(fixed.text, file.encoding), file.stats);
+        ({ report, diagnostics } = check(fixed.text, options.check));
+        result.fixed = fixed.applied;
+      } catch (err) {
+        result.failed = true;
+        result.notes.push(`${task.path}: 未能写入修复，文件保持原样：${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+  result.year = report.year ?? null;
+  result.template = report.format;
+  result.diagnostics = diagnostics.map(output);
+  return result;
+}
+
+function readError(err: unknown): string {
+  if (err instanceof DecodeError) return err.message;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return '找不到文件';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
+  if (code === 'EISDIR') return '是目录，不是文件';
+  return `无法读取：${err instanceof Error ? err.message : String(err)}`;
+}
+
+const copyRange = (r: Range): Range => ({
+  start: { line: r.start.line, character: r.start.character },
+  end: { line: r.end.line, character: r.end.character },
+});
+
+function output(d: Diagnostic): OutputDiagnostic {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    range: copyRange(d.range),
+    related: (d.related ?? []).map(r => ({ range: copyRange(r.range), message: r.message })),
+  };
+}

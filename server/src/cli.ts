@@ -1,0 +1,238 @@
+// `nianbao check`: the command line over the engine. Output is sorted by path whatever the
+// number of threads, JSON output is the only thing on stdout, and the exit status tells CI
+// whether there are errors (1) or files that could not be read (2).
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
+import { RULES, type RuleCode, type SeveritySetting } from './engine';
+import { checkFiles, runWorker } from './batch';
+import type { FileOptions, FileResult, FileTask } from './checkFile';
+import { version } from '../../package.json';
+
+export const USAGE = `用法 / Usage:
+  nianbao check [选项] 路径...
+  nianbao --help | --version
+
+检查政府信息公开工作年度报告（Markdown 或文本）：六个部分的标题与顺序、表二/表三/表四的
+结构与勾稽关系、Word 转换残留等。明确指定的文件不论扩展名都会检查；指定目录时递归检查其中的
+*.md 文件，跳过 node_modules、以“.”开头的目录以及不是年度报告的 Markdown 文件。
+
+选项 / Options:
+  --format text|json       输出格式，默认 text。text 每个问题一行：路径:行:列 级别 代码 说明；
+                           json 只向 stdout 输出一个 JSON 对象（行、列从 0 开始，按 UTF-16 计）
+  --fix                    应用安全修复并原地改写文件（章节标题、转换残留、全角数字、表格格式与
+                           标签、子项序号），然后报告剩余问题；合计、年份、重复词等内容不会改动
+  --severity 代码=级别     调整某条规则的级别：off|info|warning|error，可重复，
+                           例如 --severity cell-empty=off
+  -h, --help               显示本帮助
+  -v, --version            显示版本号
+
+编码 / Encodings:
+  UTF-8（可带 BOM）、带 BOM 的 UTF-16 LE/BE、GBK/GB18030 自动识别；--fix 按原编码、BOM 和换行符写回。
+
+环境变量 / Environment:
+  NIANBAO_THREADS=n        检查线程数；默认在文件不少于 32 个时使用全部 CPU 核心
+  NO_COLOR                 终端输出不使用颜色
+
+退出码 / Exit status:
+  0  没有错误级别的问题
+  1  至少有一个错误级别的问题
+  2  用法错误，或有文件无法读取、解码或写回（其他文件照常检查）
+`;
+
+class UsageError extends Error {}
+
+interface Args { format: 'text' | 'json'; fix: boolean; severities: Partial<Record<RuleCode, SeveritySetting>>; paths: string[] }
+
+const LEVELS: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+function parseArgs(argv: string[]): Args | 'help' | 'version' {
+  if (argv.length === 0) throw new UsageError('缺少命令 / missing command');
+  if (argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return 'help';
+  if (argv[0] === '-v' || argv[0] === '--version') return 'version';
+  if (argv[0] !== 'check') throw new UsageError(`未知命令 / unknown command: ${argv[0]}`);
+  const args: Args = { format: 'text', fix: false, severities: {}, paths: [] };
+  const codes = new Set<string>(RULES.map(r => r.id));
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = () => {
+      if (eq > 0) return arg.slice(eq + 1);
+      if (i + 1 >= argv.length) throw new UsageError(`${name} 缺少参数 / ${name} needs a value`);
+      return argv[++i];
+    };
+    if (arg === '--') { args.paths.push(...argv.slice(i + 1)); break; }
+    if (name === '-h' || name === '--help') return 'help';
+    if (name === '-v' || name === '--version') return 'version';
+    if (name === '--fix' && eq < 0) args.fix = true;
+    else if (name === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json') throw new UsageError(`--format 只能是 text 或 json / --format must be text or json: ${f}`);
+      args.format = f;
+    } else if (name === '--severity') {
+      const v = value();
+      const [code, level] = v.split('=');
+      if (!codes.has(code)) throw new UsageError(`未知的规则代码 / unknown rule code: ${code}（可用：${[...codes].join(', ')}）`);
+      if (!LEVELS.includes(level as SeveritySetting)) throw new UsageError(`--severity 应写作 代码=off|info|warning|error / expected CODE=off|info|warning|error: ${v}`);
+      args.severities[code as RuleCode] = level as SeveritySetting;
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`未知选项 / unknown option: ${arg}`);
+    else args.paths.push(arg);
+  }
+  if (args.paths.length === 0) throw new UsageError('没有指定要检查的文件或目录 / no file or directory given');
+  return args;
+}
+
+/** Markdown files below a directory, except in node_modules and dot-directories; symlinked directories are not followed (no cycles). */
+function walk(dir: string, out: FileTask[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full, out);
+    } else if (/\.md$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) {
+      out.push({ path: full, fromDirectory: true });
+    }
+  }
+}
+
+function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
+}
+
+/** The tasks for the paths given, sorted by path; problems with the paths themselves go to `errors`. */
+function collect(paths: string[], errors: string[]): FileTask[] {
+  const tasks = new Map<string, FileTask>();
+  for (const given of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(given).isDirectory();
+    } catch {
+      // A missing file is reported by the check itself, in path order with the others.
+      tasks.set(path.resolve(given), { path: given, fromDirectory: false });
+      continue;
+    }
+    if (!isDir) { tasks.set(path.resolve(given), { path: given, fromDirectory: false }); continue; }
+    const found: FileTask[] = [];
+    try {
+      walk(given, found);
+    } catch (err) {
+      errors.push(`${given}: 无法读取目录：${err instanceof Error ? err.message : String(err)}`);
+    }
+    for (const t of found) if (!tasks.has(path.resolve(t.path))) tasks.set(path.resolve(t.path), t);
+  }
+  return [...tasks.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+interface Counts { files: number; errors: number; warnings: number; infos: number }
+
+function count(results: FileResult[]): Counts {
+  const c: Counts = { files: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const r of results) {
+    c.files++;
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') c.errors++;
+      else if (d.severity === 'warning') c.warnings++;
+      else c.infos++;
+    }
+  }
+  return c;
+}
+
+const colours = (on: boolean) => {
+  const wrap = (code: string) => (s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+  return { dim: wrap('2'), bold: wrap('1'), error: wrap('31'), warning: wrap('33'), info: wrap('36') };
+};
+
+function textOutput(checked: FileResult[], counts: Counts, extra: { skipped: number; failed: number; fixed: number; fixedFiles: number }, colour: boolean): string {
+  const c = colours(colour);
+  const lines: string[] = [];
+  for (const r of checked) {
+    for (const d of r.diagnostics) {
+      lines.push(`${c.bold(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`)} ${c[d.severity](d.severity)} ${c.dim(d.code)} ${d.message}`);
+    }
+  }
+  let summary = `检查了 ${counts.files} 个文件：${counts.errors} 个错误，${counts.warnings} 个警告，${counts.infos} 个提示`;
+  if (extra.fixed > 0) summary += `；已修复 ${extra.fixed} 处（${extra.fixedFiles} 个文件）`;
+  if (extra.skipped > 0) summary += `；跳过 ${extra.skipped} 个不是年度报告的 Markdown 文件`;
+  if (extra.failed > 0) summary += `；${extra.failed} 个文件无法处理`;
+  lines.push(summary);
+  return lines.join('\n') + '\n';
+}
+
+function jsonOutput(checked: FileResult[], counts: Counts): string {
+  return JSON.stringify({
+    files: checked.map(r => ({ path: r.path, year: r.year, template: r.template, diagnostics: r.diagnostics })),
+    summary: counts,
+  }) + '\n';
+}
+
+/** "已检查 350/1000" on an interactive stderr, for runs long enough to wonder about. */
+function progressLine(): { update: (done: number, total: number) => void; clear: () => void } {
+  const tty = process.stderr.isTTY;
+  const started = Date.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(done, total) {
+      const now = Date.now();
+      // Not for quick runs, and never first shown at the very end.
+      if (!tty || now - started < 1000 || (!shown && done === total) || (now - last < 100 && done < total)) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\r已检查 ${done}/${total}`);
+    },
+    clear() { if (shown) process.stderr.write('\r\x1b[K'); },
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`nianbao: ${err.message}\n${USAGE.split('\n').slice(0, 3).join('\n')}\n运行 nianbao --help 查看全部选项 / run nianbao --help for all options\n`);
+    return 2;
+  }
+  if (args === 'help') { process.stdout.write(USAGE); return 0; }
+  if (args === 'version') { process.stdout.write(`${version}\n`); return 0; }
+  const threads = process.env.NIANBAO_THREADS;
+  if (threads !== undefined && !/^[1-9]\d*$/.test(threads)) {
+    process.stderr.write(`nianbao: NIANBAO_THREADS 应为正整数 / must be a positive integer: ${threads}\n`);
+    return 2;
+  }
+
+  const errors: string[] = [];
+  const tasks = collect(args.paths, errors);
+  const options: FileOptions = { fix: args.fix, check: { severities: args.severities } };
+  const progress = progressLine();
+  const results = await checkFiles(tasks, options, __filename, progress.update, threads === undefined ? undefined : Number(threads));
+  progress.clear();
+
+  for (const message of errors) process.stderr.write(`nianbao: ${message}\n`);
+  for (const r of results) for (const note of r.notes) process.stderr.write(`nianbao: ${note}\n`);
+  const failed = errors.length + results.filter(r => r.failed).length;
+  const checked = results.filter(r => r.outcome === 'checked');
+  const counts = count(checked);
+  if (args.format === 'json') process.stdout.write(jsonOutput(checked, counts));
+  else {
+    const fixedFiles = results.filter(r => r.fixed > 0);
+    const extra = { skipped: results.filter(r => r.outcome === 'skipped').length, failed, fixed: fixedFiles.reduce((n, r) => n + r.fixed, 0), fixedFiles: fixedFiles.length };
+    process.stdout.write(textOutput(checked, counts, extra, process.stdout.isTTY === true && !process.env.NO_COLOR));
+  }
+  return failed > 0 ? 2 : counts.errors > 0 ? 1 : 0;
+}
+
+// A reader that stops early (`nianbao check … | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw err; });
+
+if (!isMainThread) runWorker();
+else {
+  main(process.argv.slice(2)).then(
+    code => { process.exitCode = code; },
+    err => {
+      process.stderr.write(`nianbao: 内部错误 / internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

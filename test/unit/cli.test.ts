@@ -1,0 +1,317 @@
+// The built command line (`node bin/nianbao.js`) on copies of the seeds in temporary directories:
+// what a user or a CI script sees on stdout, stderr, in the exit status and in the files after --fix.
+import { before, after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { check } from '../../server/src/engine';
+import { REPO, seed } from '../helpers';
+import { version } from '../../package.json';
+
+const CLI = path.join(REPO, 'bin/nianbao.js');
+const dirs: string[] = [];
+
+before(() => { execFileSync(process.execPath, ['build.mjs', '--only=cli'], { cwd: REPO }); });
+after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+/** A temporary directory holding `files` (paths may have sub-directories), writable like a user's files. */
+function workdir(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-cli-'));
+  dirs.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content, { mode: 0o644 });
+  }
+  return dir;
+}
+
+function run(cwd: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const json = (stdout: string) => JSON.parse(stdout) as {
+  files: Array<{ path: string; year: number | null; template: string | null; diagnostics: Array<{ code: string; severity: string; message: string; range: unknown; related: unknown[] }> }>;
+  summary: { files: number; errors: number; warnings: number; infos: number };
+};
+
+/** What the engine reports for a text, in the command line's JSON shape. */
+const engineDiagnostics = (text: string) => check(text).diagnostics.map(d => ({
+  code: d.code, severity: d.severity, message: d.message, range: d.range, related: d.related ?? [],
+}));
+
+const HEADING_004 = '004.md:400:1 warning section-heading 标题应为「五、存在的主要问题及改进情况」，而不是「5、 存在的主要问题及改进情况」';
+
+/** Seed 004 with 本年新收 × 自然人 changed from 0 to 3 while its 总计 stays 0: an arithmetic error --fix must not touch. */
+function seed004WithWrongTotal(): string {
+  const lines = seed('004').split('\n');
+  const row = lines.indexOf('\t一、本年新收政府信息公开申请数量');
+  assert.equal(lines[row + 1], '\t0');
+  lines[row + 1] = '\t3';
+  return lines.join('\n');
+}
+
+describe('nianbao check: output', () => {
+  it('prints one line per diagnostic and a summary whose counts match the lines', () => {
+    const dir = workdir({ '004.md': seed('004') });
+    const r = run(dir, ['check', '004.md']);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.ok(lines.includes(HEADING_004), r.stdout);
+    const body = lines.slice(0, -1);
+    assert.ok(body.every(l => /^004\.md:\d+:\d+ (error|warning|info) [a-z0-9-]+ \S/.test(l)), r.stdout);
+    const n = (s: string) => body.filter(l => l.split(' ')[1] === s).length;
+    assert.equal(lines.at(-1), `检查了 1 个文件：${n('error')} 个错误，${n('warning')} 个警告，${n('info')} 个提示`);
+    assert.equal(body.length, engineDiagnostics(seed('004')).length);
+    assert.ok(!r.stdout.includes('\x1b['), 'no colour when stdout is not a terminal');
+    assert.equal(r.code, 0);
+  });
+
+  it('--format json: exactly the documented shape, the engine\'s diagnostics, nothing else on stdout', () => {
+    const dir = workdir({ '004.md': seed('004'), '002.txt': seed('002') });
+    const r = run(dir, ['check', '--format', 'json', '004.md', '002.txt']);
+    const out = json(r.stdout);
+    assert.deepEqual(Object.keys(out), ['files', 'summary']);
+    assert.deepEqual(out.files.map(f => [f.path, f.year, f.template]), [['002.txt', 2021, '2021'], ['004.md', 2023, '2021']]);
+    for (const f of out.files) assert.deepEqual(Object.keys(f), ['path', 'year', 'template', 'diagnostics']);
+    assert.deepEqual(out.files[1].diagnostics, engineDiagnostics(seed('004')));
+    const heading = out.files[1].diagnostics.find(d => d.code === 'section-heading')!;
+    assert.deepEqual(heading, {
+      code: 'section-heading', severity: 'warning',
+      message: '标题应为「五、存在的主要问题及改进情况」，而不是「5、 存在的主要问题及改进情况」',
+      range: { start: { line: 399, character: 0 }, end: { line: 399, character: '5、 存在的主要问题及改进情况'.length } },
+      related: [],
+    });
+    const all = out.files.flatMap(f => f.diagnostics);
+    assert.deepEqual(out.summary, {
+      files: 2,
+      errors: all.filter(d => d.severity === 'error').length,
+      warnings: all.filter(d => d.severity === 'warning').length,
+      infos: all.filter(d => d.severity === 'info').length,
+    });
+  });
+
+  it('--help shows the usage, --version the package version', () => {
+    const dir = workdir({});
+    const help = run(dir, ['--help']);
+    assert.match(help.stdout, /^用法 \/ Usage:\n {2}nianbao check \[选项\] 路径\.\.\./);
+    assert.match(help.stdout, /--severity 代码=级别/);
+    assert.equal(help.code, 0);
+    assert.deepEqual(run(dir, ['--version']), { code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
+describe('nianbao check: exit status', () => {
+  it('is 1 when an error-severity diagnostic is reported', () => {
+    const dir = workdir({ '004.md': seed004WithWrongTotal() });
+    const r = run(dir, ['check', '004.md']);
+    assert.ok(r.stdout.includes('004.md:84:2 error t3-row-total 表三「本年新收」行：自然人 3 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 3，但总计为 0（相差 3）\n'), r.stdout);
+    assert.equal(r.code, 1);
+  });
+
+  it('is 2 for a missing file, and the other files are still checked', () => {
+    const dir = workdir({ '004.md': seed('004') });
+    const r = run(dir, ['check', 'missing.md', '004.md']);
+    assert.equal(r.stderr, 'nianbao: missing.md: 找不到文件\n');
+    assert.ok(r.stdout.includes(HEADING_004));
+    assert.match(r.stdout, /；1 个文件无法处理\n$/);
+    assert.equal(r.code, 2);
+  });
+
+  it('is 2 for bad usage, with the reason on stderr', () => {
+    const dir = workdir({ '004.md': seed('004') });
+    for (const [args, reason] of [
+      [['check'], '没有指定要检查的文件或目录 / no file or directory given'],
+      [['lint', '004.md'], '未知命令 / unknown command: lint'],
+      [['check', '--format', 'xml', '004.md'], '--format 只能是 text 或 json / --format must be text or json: xml'],
+      [['check', '--severity', 'section-heading=loud', '004.md'], '--severity 应写作 代码=off|info|warning|error / expected CODE=off|info|warning|error: section-heading=loud'],
+      [['check', '--fixx', '004.md'], '未知选项 / unknown option: --fixx'],
+    ] as const) {
+      const r = run(dir, [...args]);
+      assert.equal(r.stderr.split('\n')[0], `nianbao: ${reason}`);
+      assert.equal(r.stdout, '');
+      assert.equal(r.code, 2, args.join(' '));
+    }
+    assert.match(run(dir, ['check', '--severity', 'no-such-rule=off', '004.md']).stderr, /^nianbao: 未知的规则代码 \/ unknown rule code: no-such-rule（可用：section-missing, /);
+  });
+
+  it('--severity changes a rule\'s level or switches it off', () => {
+    const dir = workdir({ '004.md': seed('004') });
+    const raised = run(dir, ['check', '--severity', 'section-heading=error', '004.md']);
+    assert.ok(raised.stdout.includes(HEADING_004.replace(' warning ', ' error ')), raised.stdout);
+    assert.equal(raised.code, 1);
+    const off = run(dir, ['check', '--severity=section-heading=off', '004.md']);
+    assert.ok(!off.stdout.includes('section-heading'), off.stdout);
+    assert.equal(off.code, 0);
+  });
+});
+
+describe('nianbao check DIR', () => {
+  it('checks *.md recursively, skips node_modules, dot-directories and Markdown that is not a report, in path order', () => {
+    const dir = workdir({
+      'reports/b.md': seed('001'),
+      'reports/sub/a.md': seed('000'),
+      'reports/notes.md': '# 会议记录\n\n下周二讨论年报。\n',
+      'reports/c.txt': seed('002'),
+      'reports/node_modules/x.md': seed('003'),
+      'reports/.git/y.md': seed('003'),
+    });
+    const r = run(dir, ['check', '--format', 'json', 'reports']);
+    assert.deepEqual(json(r.stdout).files.map(f => f.path), ['reports/b.md', 'reports/sub/a.md']);
+    assert.equal(json(r.stdout).summary.files, 2);
+    assert.equal(r.stderr, '');
+    const text = run(dir, ['check', 'reports']);
+    assert.match(text.stdout, /\n检查了 2 个文件：.*；跳过 1 个不是年度报告的 Markdown 文件\n$/);
+  });
+
+  it('an explicitly named file that is not a report is named on stderr, not silently passed', () => {
+    const dir = workdir({ 'notes.md': '# 会议记录\n\n下周二讨论年报。\n' });
+    const r = run(dir, ['check', 'notes.md']);
+    assert.equal(r.stderr, 'nianbao: notes.md: 未识别为政府信息公开工作年度报告（没有标题、章节标题或统计表），未检查\n');
+    assert.equal(r.code, 0);
+  });
+});
+
+describe('nianbao check --fix', () => {
+  it('fixes the heading, removes bookmarks and converts the tables of seed 004, leaving totals alone', () => {
+    const dir = workdir({ '004.md': seed004WithWrongTotal() });
+    const r = run(dir, ['check', '--fix', '004.md']);
+    const after = readFileSync(path.join(dir, '004.md'), 'utf8');
+    const lines = after.split('\n');
+    assert.equal(lines[0], '夹河子乡政府信息公开工作2023年度报告');
+    assert.ok(lines.includes('五、存在的主要问题及改进情况'));
+    assert.ok(!after.includes('5、 存在的主要问题'));
+    assert.ok(!after.includes('[bookmark:'));
+    // 表二 as tab rows (the caption row given a tab so it stays in the table), 表三's wrong row as it was.
+    assert.ok(lines.includes('第二十条第（一）项\t'), after);
+    assert.ok(lines.includes('规章\t0\t0\t0'));
+    assert.ok(lines.includes('一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t0'));
+    // What is left is reported against the fixed file: the arithmetic, which is not --fix's business.
+    assert.deepEqual([...new Set(r.stdout.trimEnd().split('\n').slice(0, -1).map(l => l.split(' ')[2]))], ['t3-row-total', 't3-balance']);
+    assert.deepEqual(json(run(dir, ['check', '--format', 'json', '004.md']).stdout).files[0].diagnostics, engineDiagnostics(after));
+    assert.match(r.stdout, /；已修复 \d+ 处（1 个文件）\n$/);
+    assert.equal(r.code, 1);
+  });
+
+  it('a second --fix changes nothing and does not touch the file', () => {
+    const dir = workdir({ '000.md': seed('000') });
+    const file = path.join(dir, '000.md');
+    run(dir, ['check', '--fix', '000.md']);
+    const past = new Date('2020-01-01T00:00:00Z');
+    utimesSync(file, past, past);
+    const fixed = readFileSync(file);
+    const second = run(dir, ['check', '--fix', '000.md']);
+    assert.deepEqual(readFileSync(file), fixed);
+    assert.equal(statSync(file).mtime.getTime(), past.getTime());
+    assert.doesNotMatch(second.stdout, /已修复/);
+  });
+
+  it('keeps the file mode and leaves no temporary file behind', () => {
+    const dir = workdir({ '004.md': seed('004') });
+    chmodSync(path.join(dir, '004.md'), 0o664);
+    // Group write is what a common umask (022) would strip from a newly created file.
+    const umask = process.umask(0o022);
+    try {
+      run(dir, ['check', '--fix', '004.md']);
+    } finally {
+      process.umask(umask);
+    }
+    assert.equal(statSync(path.join(dir, '004.md')).mode & 0o777, 0o664);
+    assert.deepEqual(readdirSync(dir), ['004.md']);
+  });
+
+  it('does not write a read-only file and says so (exit 2, file unchanged)', () => {
+    const dir = workdir({ '004.md': seed('004') });
+    chmodSync(path.join(dir, '004.md'), 0o444);
+    const r = run(dir, ['check', '--fix', '004.md']);
+    assert.equal(r.stderr, 'nianbao: 004.md: 未能写入修复，文件保持原样：文件是只读的\n');
+    assert.equal(readFileSync(path.join(dir, '004.md'), 'utf8'), seed('004'));
+    assert.ok(r.stdout.includes(HEADING_004), 'the diagnostics of the file as it is');
+    assert.equal(r.code, 2);
+  });
+
+  it('keeps CRLF line breaks', () => {
+    const dir = workdir({ 'lf.md': seed('004'), 'crlf.md': seed('004').replace(/\n/g, '\r\n') });
+    run(dir, ['check', '--fix', 'lf.md', 'crlf.md']);
+    const crlf = readFileSync(path.join(dir, 'crlf.md'), 'utf8');
+    assert.doesNotMatch(crlf, /[^\r]\n/);
+    assert.equal(crlf, readFileSync(path.join(dir, 'lf.md'), 'utf8').replace(/\n/g, '\r\n'));
+  });
+
+  it('keeps a UTF-8 BOM, which does not shift positions', () => {
+    const dir = workdir({ 'plain.md': seed('004'), 'bom.md': '\ufeff' + seed('004') });
+    const checked = json(run(dir, ['check', '--format', 'json', 'plain.md', 'bom.md']).stdout).files;
+    assert.deepEqual(checked[0].diagnostics, checked[1].diagnostics);
+    run(dir, ['check', '--fix', 'plain.md', 'bom.md']);
+    const bytes = readFileSync(path.join(dir, 'bom.md'));
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.equal(bytes.subarray(3).toString('utf8'), readFileSync(path.join(dir, 'plain.md'), 'utf8'));
+  });
+});
+
+describe('nianbao check: encodings', () => {
+  it('reads a GBK file with the same diagnostics, says so on stderr, and --fix writes GBK back', () => {
+    // Seed 000 uses only characters GBK has (004 has a no-break space, which GBK lacks).
+    const dir = workdir({ 'utf8.md': seed('000'), 'gbk.md': iconv.encode(seed('000'), 'gbk') });
+    const r = run(dir, ['check', '--format', 'json', 'gbk.md', 'utf8.md']);
+    assert.equal(r.stderr, 'nianbao: gbk.md: 按 GB18030（GBK） 编码读取\n');
+    const [gbk, utf8] = json(r.stdout).files;
+    assert.ok(gbk.diagnostics.length > 0);
+    assert.deepEqual(gbk.diagnostics, utf8.diagnostics);
+    run(dir, ['check', '--fix', 'gbk.md', 'utf8.md']);
+    const fixed = readFileSync(path.join(dir, 'utf8.md'), 'utf8');
+    assert.notEqual(fixed, seed('000'));
+    assert.deepEqual(readFileSync(path.join(dir, 'gbk.md')), iconv.encode(fixed, 'gbk'));
+  });
+
+  it('reads UTF-16 LE and BE with a BOM', () => {
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed('004'), 'utf16le')]);
+    const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(seed('004'), 'utf16le').swap16()]);
+    const dir = workdir({ 'le.md': utf16le, 'be.md': utf16be });
+    const r = run(dir, ['check', '--format', 'json', 'le.md', 'be.md']);
+    assert.equal(r.stderr, 'nianbao: be.md: 按 UTF-16 BE 编码读取\nnianbao: le.md: 按 UTF-16 LE 编码读取\n');
+    for (const f of json(r.stdout).files) assert.deepEqual(f.diagnostics, engineDiagnostics(seed('004')));
+  });
+
+  it('reports bytes that are neither UTF-8 nor GB18030 with their offset, never replacing them', () => {
+    const bytes = Buffer.from(seed('004'), 'utf8');
+    assert.equal(bytes[5000] & 0xc0, 0x80, 'a continuation byte inside a Chinese character');
+    bytes[5000] = 0xff; // neither encoding has 0xFF anywhere
+    const dir = workdir({ 'bad.md': bytes, '004.md': seed('004') });
+    const r = run(dir, ['check', '--format', 'json', 'bad.md', '004.md', '--fix']);
+    assert.match(r.stderr, /^nianbao: bad\.md: 无法解码：既不是有效的 UTF-8（字节偏移 5000 处的 0xFF 无效），也不是有效的 GB18030\/GBK（字节偏移 \d+ 处的 0x[0-9A-F]{2} 无效）\n$/);
+    assert.deepEqual(json(r.stdout).files.map(f => f.path), ['004.md']);
+    assert.deepEqual(readFileSync(path.join(dir, 'bad.md')), bytes);
+    assert.equal(r.code, 2);
+  });
+
+  it('says a binary file is not a text file', () => {
+    const dir = workdir({ 'scan.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]) });
+    const r = run(dir, ['check', 'scan.md']);
+    assert.equal(r.stderr, 'nianbao: scan.md: 不是文本文件（字节偏移 8 处为 NUL 字节）\n');
+    assert.equal(r.code, 2);
+  });
+});
+
+describe('nianbao check: many files', () => {
+  it('worker threads produce byte-identical output to one thread', () => {
+    const seeds = ['000', '001', '002', '003', '004'].map(seed);
+    const files: Record<string, string | Uint8Array> = {};
+    for (let i = 0; i < 60; i++) {
+      // Each seed with one value changed a different way, so the files differ in their diagnostics.
+      files[`batch/d${i % 4}/r${i}.md`] = seeds[i % 5].replace(/^\t?0$/m, m => m.replace('0', String(i % 7)));
+    }
+    files['batch/d1/notes.md'] = '# 会议记录\n';
+    files['batch/d2/broken.md'] = Buffer.from([0x23, 0x20, 0xff, 0x0a]);
+    const dir = workdir(files);
+    const single = run(dir, ['check', '--format', 'json', 'batch'], { NIANBAO_THREADS: '1' });
+    const workers = run(dir, ['check', '--format', 'json', 'batch'], { NIANBAO_THREADS: '3' });
+    assert.equal(json(single.stdout).files.length, 60);
+    assert.equal(workers.stdout, single.stdout);
+    assert.equal(workers.stderr, single.stderr);
+    assert.equal(workers.code, single.code);
+    assert.equal(run(dir, ['check', '--format', 'json', 'batch']).stdout, single.stdout, 'the automatic choice');
+  });
+});
