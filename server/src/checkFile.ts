@@ -76,7 +76,7 @@ export function checkFile(task: FileTask, options: FileOptions): FileResult {
 function readError(err: unknown): string {
   if (err instanceof DecodeError) return err.message;
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return '找不到文件';
+  if (code === 'ENOENT') return '找不到该文件或目录';
   if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
   if (code === 'EISDIR') return '是目录，不是文件';
   return `无法读取：${err instanceof Error ? err.message : String(err)}`;

@@ -114,7 +114,7 @@ describe('nianbao check: exit status', () => {
   it('is 2 for a missing file, and the other files are still checked', () => {
     const dir = workdir({ '004.md': seed('004') });
     const r = run(dir, ['check', 'missing.md', '004.md']);
-    assert.equal(r.stderr, 'nianbao: missing.md: 找不到文件\n');
+    assert.equal(r.stderr, 'nianbao: missing.md: 找不到该文件或目录\n');
     assert.ok(r.stdout.includes(HEADING_004));
     assert.match(r.stdout, /；1 个文件无法处理\n$/);
     assert.equal(r.code, 2);
