@@ -248,3 +248,30 @@ test('a 表三 with its whole 总计 column left blank reads every row the same 
   assert.deepEqual(empty.slice(0, 2).map(at), ['52:30-52:30', '53:30-53:30']);
   assert.deepEqual(diagnostics(text, 'table-shape'), []);
 });
+
+test('a missing 表三 row is reported on the row before where it belongs', () => {
+  // Seed 001 without line 68 "2. 重复申请".
+  const l = seed('001').split('\n');
+  l.splice(68, 1);
+  assert.deepEqual(tableFindings(l.join('\n')), ['table-shape 67:0-67:36 表三缺少「2.重复申请」行']);
+});
+
+test('a row with a value too many is a shape error on its label, and its sums are not guessed', () => {
+  const text = seed('001').replace('2. 重复申请\t0', '2. 重复申请\t0\t0');
+  assert.deepEqual(tableFindings(text), ['table-shape 68:2-68:9 表三「2.重复申请」行应有 7 个数值，实际有 8 个']);
+});
+
+test('a 2019-format 表二 in a 2022 report', () => {
+  // Seed 000's 表二 (lines 12–54) replaced by seed 003's 2019-format one (lines 16–86).
+  const s000 = seed('000').split('\n'), s003 = seed('003').split('\n');
+  const text = [...s000.slice(0, 12), ...s003.slice(16, 87), ...s000.slice(55)].join('\n');
+  assert.deepEqual(tableFindings(text), ['template-version 12:0-12:10 2022 年度报告应使用 2021 版格式，但表二按 2019 版填写']);
+  assert.equal(check(text).report.tables[0].values.size, 22);
+});
+
+test('a table missing under its heading', () => {
+  // Seed 001 without 表四 (lines 80–83).
+  const l = seed('001').split('\n');
+  l.splice(80, 4);
+  assert.deepEqual(tableFindings(l.join('\n')), ['table-missing 78:0-78:19 「四、政府信息公开行政复议、行政诉讼情况」缺少表四（政府信息公开行政复议、行政诉讼情况）']);
+});
