@@ -3,6 +3,7 @@
 import type { Cell, Row, TableRegion } from './tables';
 import { looksNumeric, parseValue, type CellValue } from './values';
 import { normalizeLabel, similarity } from './text';
+import { BoundedCache } from './caches';
 import {
   ACCEPTED_LABEL_VARIANTS, FORMAT_MARKERS, TABLE_ANCHORS, TABLES,
   type BlockDef, type ColumnDef, type FormatId, type RowDef, type TableDef, type TableId,
@@ -53,8 +54,18 @@ function trimmedSpan(cell: Cell): { start: number; end: number; text: string } {
     : { start: cell.start + lead, end: Math.max(cell.start + lead, cell.end - (cell.text.length - cell.text.trimEnd().length)), text };
 }
 
+// Every row of a table is scored against every template label, and real documents repeat the
+// same cell texts (the same template, report after report): scores are memoised per label.
+const scores = new Map<string, BoundedCache<string, number>>();
+
 /** How well a cell's text names a template label: 1 exact, ≥0.6 the same label drifted. */
 export function labelScore(text: string, label: string): number {
+  let byText = scores.get(label);
+  if (!byText) scores.set(label, (byText = new BoundedCache(20000)));
+  return byText.memo(text, t => scoreUncached(t, label));
+}
+
+function scoreUncached(text: string, label: string): number {
   const a = norm(text), b = norm(label);
   if (a === b || (ACCEPTED_LABEL_VARIANTS[label] ?? []).some(v => norm(v) === a)) return 1;
   const ca = core(a), cb = core(b);
@@ -123,8 +134,14 @@ function isHeaderLabel(def: TableDef, text: string): boolean {
   return def.blocks.some(b => b.header.some(h => labelScore(text, h) === 1));
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/** Labels are words; a cell like "1 234" or "1e3" after the label is a value written wrong. */
 function lastLabelIndex(row: Row): number {
-  for (let i = row.cells.length - 1; i >= 0; i--) if (!isValueText(row.cells[i].text.trim())) return i;
+  for (let i = row.cells.length - 1; i >= 0; i--) {
+    const t = row.cells[i].text.trim();
+    if (HAN.test(t) && !isValueText(t)) return i;
+  }
   return -1;
 }
 

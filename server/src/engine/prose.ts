@@ -6,14 +6,14 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes } from 'mdast';
 import type { LineIndex } from './text';
+import { BoundedCache } from './caches';
 
 /** Literal prose text with its document offset; the source slice at `start` equals `text`. */
 export interface ProseSegment { start: number; text: string }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 const SKIPPED = new Set(['code', 'inlineCode', 'html', 'definition', 'math', 'inlineMath', 'yaml']);
-const CACHE_LIMIT = 20000;
-const cache = new Map<string, ProseSegment[]>();
+const cache = new BoundedCache<string, ProseSegment[]>(20000);
 
 function parseChunk(chunk: string): ProseSegment[] {
   const hit = cache.get(chunk);
@@ -30,7 +30,6 @@ function parseChunk(chunk: string): ProseSegment[] {
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
   visit(processor.parse(chunk));
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(chunk, segments);
   return segments;
 }

@@ -1,4 +1,5 @@
 // Positions follow LSP conventions: 0-based lines, UTF-16 code-unit characters.
+import { BoundedCache } from './caches';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -76,11 +77,19 @@ export class LineIndex {
 const QUOTES = /[“”„‟＂〝〞「」『』"]/g;
 const SINGLE_QUOTES = /[‘’‚‛＇']/g;
 
+// The matcher compares every cell with many template labels: the same few hundred strings are
+// normalised millions of times in a large document, and NFKC plus five regexes dominated a check.
+const normalized = new BoundedCache<string, string>(50000);
+
 /**
  * Canonical form for comparing labels: full-width ASCII to half-width (NFKC), no white space,
  * one quote style, no Word bookmark debris, ASCII case folded.
  */
 export function normalizeLabel(s: string): string {
+  return normalized.memo(s, normalizeUncached);
+}
+
+function normalizeUncached(s: string): string {
   return s
     .replace(BOOKMARK, '')
     .normalize('NFKC')

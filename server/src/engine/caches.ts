@@ -1,0 +1,40 @@
+// Memo tables keyed by content (label text, prose chunk, table region). A language server keeps
+// them for the whole session, so each is bounded: when full it is emptied at once, which costs
+// only recomputation. clearCaches() gives benchmarks and tests a cold engine.
+const all: Array<BoundedCache<unknown, unknown>> = [];
+
+export class BoundedCache<K, V> {
+  private readonly map = new Map<K, V>();
+
+  constructor(private readonly limit: number) {
+    all.push(this as BoundedCache<unknown, unknown>);
+  }
+
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: K, value: V): void {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+  }
+
+  /** The cached value for `key`, computed and stored on a miss. */
+  memo(key: K, compute: (key: K) => V): V {
+    let value = this.map.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      this.set(key, value);
+    }
+    return value;
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/** Empties every engine cache: the next check starts cold. */
+export function clearCaches(): void {
+  for (const cache of all) cache.clear();
+}
