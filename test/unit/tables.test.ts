@@ -275,3 +275,11 @@ test('a table missing under its heading', () => {
   l.splice(80, 4);
   assert.deepEqual(tableFindings(l.join('\n')), ['table-missing 78:0-78:19 「四、政府信息公开行政复议、行政诉讼情况」缺少表四（政府信息公开行政复议、行政诉讼情况）']);
 });
+
+test('a row label drifted past recognition, between two matched rows, is that row with a drifted label', () => {
+  // 001 line 69: "2. 重复申请" typed as "2. 重复提出申请" — one table-label with the template text, no missing/unknown row.
+  const text = seed('001').replace('2. 重复申请', '2. 重复提出申请');
+  const found = diagnostics(text).filter(d => d.code.startsWith('table'));
+  assert.deepEqual(found.map(d => `${d.code} ${at(d)} ${d.message}`),
+    ['table-label 68:2-68:11 表三中的「2. 重复提出申请」与模板文字「2.重复申请」不同']);
+});

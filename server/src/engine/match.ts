@@ -22,7 +22,7 @@ export interface ValueCell {
 
 export type TableProblem =
   | { kind: 'row-missing'; row: RowDef; at: number }
-  | { kind: 'row-unknown'; label: Cell }
+  | { kind: 'row-unknown'; label: Cell; row: Row; labelIdx: number }
   | { kind: 'column-missing'; label: string; at: number }
   | { kind: 'value-count'; row: RowDef; found: number; expected: number; at: Cell }
   | { kind: 'label'; cell: Cell; expected: string };
@@ -235,7 +235,7 @@ export function matchTable(region: TableRegion, rows: Row[], id: TableId, assume
       // A header cell such as 「其他」 resembles a row label; a data row has its value cells.
       if (candidate && !hasValues && (row.cells.length - labelIdx - 1 < def.blocks[candidate.block].columns.length || isHeaderLabel(def, row.cells[labelIdx].text))) candidate = undefined;
       if (!candidate) {
-        if (hasValues && labelIdx >= 0 && table.values.size > 0) table.problems.push({ kind: 'row-unknown', label: row.cells[labelIdx] });
+        if (hasValues && labelIdx >= 0 && table.values.size > 0) table.problems.push({ kind: 'row-unknown', label: row.cells[labelIdx], row, labelIdx });
         else if (table.values.size === 0 || !hasValues) headerCells.push(...row.cells);
         continue;
       }
@@ -248,9 +248,42 @@ export function matchTable(region: TableRegion, rows: Row[], id: TableId, assume
     }
   }
 
+  if (def.id !== 't4') matchByPosition(table, taken, learned);
   reportMissing(table, taken, lastMatchedAt);
   checkHeader(table, headerCells);
   return table;
+}
+
+/**
+ * A label drifted too far to be recognised by its words ("2. 重复提出申请") still sits in its
+ * template slot: when the unrecognised rows between two matched rows are exactly as many as the
+ * template rows missing there, they are those rows, with drifted labels.
+ */
+function matchByPosition(table: MatchedTable, taken: Set<string>, learned: Alignment) {
+  const order = table.def.blocks.flatMap((b, block) => b.rows.map(row => ({ row, block })));
+  const slotOf = (at: number) => {
+    let slot = -1;
+    order.forEach((o, i) => { const l = table.labels.get(o.row.id); if (l && l.start < at) slot = i; });
+    return slot;
+  };
+  const unknown = table.problems.filter((p): p is Extract<TableProblem, { kind: 'row-unknown' }> => p.kind === 'row-unknown');
+  const gaps = new Map<number, typeof unknown>();
+  for (const p of unknown) {
+    const prev = slotOf(p.label.start);
+    gaps.set(prev, [...(gaps.get(prev) ?? []), p]);
+  }
+  for (const [prev, rows] of gaps) {
+    const free: typeof order = [];
+    for (let i = prev + 1; i < order.length && !table.labels.has(order[i].row.id); i++) if (!taken.has(order[i].row.id)) free.push(order[i]);
+    if (free.length !== rows.length) continue;
+    rows.forEach((p, i) => {
+      const { row, block } = free[i];
+      table.problems.splice(table.problems.indexOf(p), 1, { kind: 'label', cell: p.label, expected: row.label });
+      table.labels.set(row.id, p.label);
+      taken.add(row.id);
+      readValues(table, p.row, p.labelIdx, row, block, learned);
+    });
+  }
 }
 
 function layoutPasses(layout: TableRegion['layout']): Array<'learn' | 'final'> {
