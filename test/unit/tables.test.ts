@@ -283,3 +283,12 @@ test('a row label drifted past recognition, between two matched rows, is that ro
   assert.deepEqual(found.map(d => `${d.code} ${at(d)} ${d.message}`),
     ['table-label 68:2-68:11 表三中的「2. 重复提出申请」与模板文字「2.重复申请」不同']);
 });
+
+test('a tab table quoted inside a fenced code block is code, not a report table', () => {
+  // Seed 001's 表四 repeated inside ``` after section 六: still exactly one 表四, no new findings.
+  const t4 = seed('001').split('\n').slice(80, 84).join('\n');
+  const text = `${seed('001')}\n\n\`\`\`\n${t4}\n\`\`\`\n`;
+  const { report, diagnostics: found } = check(text);
+  assert.equal(report.tables.filter(t => t.def.id === 't4').length, 1);
+  assert.deepEqual(found.map(d => d.code), check(seed('001')).diagnostics.map(d => d.code));
+});

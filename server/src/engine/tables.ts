@@ -1,7 +1,7 @@
 // Line-level reader for the tables real reports contain. CommonMark reads tab rows as indented
 // code and one-cell-per-line blocks as paragraphs, so tables are found here, before Markdown
 // parsing, and the Markdown parser never sees them.
-import type { LineIndex } from './text';
+import { FENCE, fenceAfter, type LineIndex } from './text';
 import { looksNumeric } from './values';
 import { isDirectiveLine } from './directives';
 
@@ -117,7 +117,14 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
 /** Finds every table region in lines [from, to). */
 export function findTables(lines: LineIndex, from = 0, to = lines.lineCount): TableRegion[] {
   const kinds: LineKind[] = [];
-  for (let i = 0; i < to; i++) kinds[i] = i < from ? 'text' : lineKind(lines.line(i));
+  // Lines of a fenced code block are code the author quoted, never a report table.
+  let fence: string | undefined;
+  for (let i = 0; i < to; i++) {
+    const s = lines.line(i);
+    const inFence = fence !== undefined || FENCE.test(s);
+    fence = fenceAfter(fence, s);
+    kinds[i] = i < from || inFence ? 'text' : lineKind(s);
+  }
   const regions: TableRegion[] = [];
   let i = from;
   while (i < to) {

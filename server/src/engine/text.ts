@@ -132,3 +132,13 @@ export function chineseNumeral(s: string): number | undefined {
 }
 
 export const CN_ORDINALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
+
+export const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/** The code fence still open after `line`, given the one open before it (undefined outside fences). */
+export function fenceAfter(open: string | undefined, line: string): string | undefined {
+  const f = FENCE.exec(line);
+  if (!f) return open;
+  if (open === undefined) return f[1][0];
+  return f[1][0] === open ? undefined : open;
+}
