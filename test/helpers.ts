@@ -1,7 +1,7 @@
 // Shared by the unit and protocol tests: the real seed reports and edit application.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { check, type Diagnostic, type TextEdit, LineIndex } from '../server/src/engine';
+import { applyTextEdits, check, LineIndex, type Diagnostic } from '../server/src/engine';
 
 export const REPO = path.resolve(__dirname, '..');
 export const SEEDS_DIR = path.resolve(REPO, '../shared/reports/seeds');
@@ -15,15 +15,8 @@ export function seed(prefix: string): string {
   return readFileSync(path.join(SEEDS_DIR, name), 'utf8');
 }
 
-/** Applies LSP text edits (non-overlapping) to a text. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const spans = edits.map(e => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), text: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + s.text + out.slice(s.end);
-  return out;
-}
+/** Applies LSP text edits (non-overlapping) to a text, as the editor would. */
+export const applyEdits = applyTextEdits;
 
 /** Replaces the first match of `find` on 0-based line `line` (every match for a global RegExp). */
 export function editLine(text: string, line: number, find: string | RegExp, replacement: string): string {
