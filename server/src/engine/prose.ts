@@ -15,6 +15,29 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 const SKIPPED = new Set(['code', 'inlineCode', 'html', 'definition', 'math', 'inlineMath', 'yaml']);
 const cache = new BoundedCache<string, ProseSegment[]>(20000);
 
+/**
+ * A text node's value as source segments. In a paragraph, remark drops the indentation of
+ * continuation lines and trailing spaces, which Word conversions are full of, so a value that
+ * differs from its source is matched line by line. Escapes and entities make a line differ from
+ * its source; such a line is not pointed at.
+ */
+function sourceSegments(chunk: string, s: number, e: number, value: string): ProseSegment[] {
+  if (chunk.slice(s, e) === value) return [{ start: s, text: value }];
+  const out: ProseSegment[] = [];
+  let cursor = s;
+  const lineBreak = /\r\n?|\n/g;
+  for (const line of value.split(/\r\n?|\n/)) {
+    let at = cursor;
+    if (!chunk.startsWith(line, at)) while (at < e && (chunk[at] === ' ' || chunk[at] === '\t')) at++;
+    if (line !== '' && chunk.startsWith(line, at) && at + line.length <= e) out.push({ start: at, text: line });
+    lineBreak.lastIndex = at;
+    const br = lineBreak.exec(chunk);
+    if (!br || br.index >= e) break;
+    cursor = br.index + br[0].length;
+  }
+  return out;
+}
+
 function parseChunk(chunk: string): ProseSegment[] {
   const hit = cache.get(chunk);
   if (hit) return hit;
@@ -23,8 +46,7 @@ function parseChunk(chunk: string): ProseSegment[] {
     if (SKIPPED.has(node.type)) return;
     if (node.type === 'text') {
       const s = node.position?.start.offset, e = node.position?.end.offset;
-      // Escapes and entities make the value differ from the source; such text is not pointed at.
-      if (s !== undefined && e !== undefined && chunk.slice(s, e) === node.value) segments.push({ start: s, text: node.value });
+      if (s !== undefined && e !== undefined) segments.push(...sourceSegments(chunk, s, e, node.value));
       return;
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);

@@ -13,10 +13,16 @@ import { cellEmpty } from './cellEmpty';
 import { cellInvalid } from './cellInvalid';
 import { cellFullwidth } from './cellFullwidth';
 import { t3Balance, t3ResultsTotal, t3RowTotal, t4GroupTotal } from './relationRules';
+import { reportTitle } from './reportTitle';
+import { conversionArtifact } from './conversionArtifact';
+import { yearMismatch } from './yearMismatch';
+import { duplicateWord } from './duplicateWord';
+import { feeStatement } from './feeStatement';
 
 /** Every rule, in the order of spec/rules.md. */
 export const RULES: Rule[] = [
-  sectionMissing, sectionDuplicate, sectionOrder, sectionHeading, sectionNumbering,
+  sectionMissing, sectionDuplicate, sectionOrder, sectionHeading, sectionNumbering, reportTitle,
   tableMissing, tableShape, tableLabel, templateVersion, tableLayout,
   cellEmpty, cellInvalid, cellFullwidth, t3RowTotal, t3ResultsTotal, t3Balance, t4GroupTotal,
+  conversionArtifact, yearMismatch, duplicateWord, feeStatement,
 ];

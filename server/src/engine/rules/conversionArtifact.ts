@@ -1,0 +1,75 @@
+import type { Finding, Rule } from '../types';
+import type { Report } from '../report';
+
+/** Adjacent bookmarks are one piece of debris: Word writes them in runs. */
+const BOOKMARK_RUN = /\[bookmark:[^\]\n]*\](?:[ \t]*\[bookmark:[^\]\n]*\])*/g;
+const FORM_MARK = /^(窗体顶端|窗体底端)$/;
+const DASH = '[-—–─―‒]';
+const PAGE_NUMBER = new RegExp(`^(?:[1-9]\\d{0,2}|${DASH}{1,2}\\s*[1-9]\\d{0,2}\\s*${DASH}{1,2}|第\\s*[1-9]\\d{0,2}\\s*页(?:\\s*[，,/]?\\s*共\\s*[1-9]\\d{0,2}\\s*页)?)$`);
+const SHORT_NUMBER = /^\s*[0-9０-９]{1,4}\s*$/;
+
+function tableLines(report: Report): Uint8Array {
+  const inTable = new Uint8Array(report.lines.lineCount);
+  for (const r of report.regions) inTable.fill(1, r.firstLine, r.lastLine + 1);
+  return inTable;
+}
+
+function nonBlankNeighbour(report: Report, line: number, step: 1 | -1): string | undefined {
+  for (let n = line + step; n >= 0 && n < report.lines.lineCount; n += step) {
+    const s = report.lines.line(n);
+    if (s.trim() !== '') return s;
+  }
+  return undefined;
+}
+
+/** A page number stands alone: a number next to other bare numbers is data that was not read as a table. */
+function isPageNumber(report: Report, line: number, rest: string): boolean {
+  if (!PAGE_NUMBER.test(rest)) return false;
+  if (!/^\d+$/.test(rest)) return true;
+  return [nonBlankNeighbour(report, line, -1), nonBlankNeighbour(report, line, 1)].every(s => s === undefined || !SHORT_NUMBER.test(s));
+}
+
+const bookmark = (text: string) => ` Word 书签「${text}」`;
+
+export const conversionArtifact: Rule = {
+  id: 'conversion-artifact',
+  severity: 'warning',
+  description: 'Word/网页转换残留：书签、「窗体顶端」、单独成行的页码',
+  check(report) {
+    const out: Finding[] = [];
+    const inTable = tableLines(report);
+    const { lines } = report;
+    for (let n = 0; n < lines.lineCount; n++) {
+      const raw = lines.line(n);
+      const base = lines.starts[n];
+      const runs = [...raw.matchAll(BOOKMARK_RUN)];
+      const rest = raw.replace(BOOKMARK_RUN, '').trim();
+      const restNfkc = rest.normalize('NFKC');
+      let what: string | undefined;
+      if (FORM_MARK.test(rest)) what = `网页表单标记「${rest}」`;
+      else if (!inTable[n] && isPageNumber(report, n, restNfkc)) what = `页码「${rest}」（单独成行，不属于任何表格）`;
+      else if (!inTable[n] && rest === '' && runs.length > 0) what = bookmark(runs.map(m => m[0]).join(''));
+      if (what) {
+        // The whole line is debris: remove it with its line break, so no blank line is left behind.
+        const lead = raw.length - raw.trimStart().length;
+        out.push({
+          range: lines.range(base + lead, base + raw.trimEnd().length),
+          message: `转换残留的${what}`,
+          fix: { title: '删除这一行', safe: true, edits: [{ range: lines.wholeLinesRange(n, n), newText: '' }] },
+        });
+        continue;
+      }
+      // A bookmark in a table cell, or before text: only the bookmark goes. In a one-cell-per-line
+      // table a bookmark-only line is an empty cell, so the line itself must stay.
+      for (const m of runs) {
+        const range = lines.range(base + m.index!, base + m.index! + m[0].length);
+        out.push({
+          range,
+          message: `转换残留的${bookmark(m[0])}`,
+          fix: { title: `删除「${m[0]}」`, safe: true, edits: [{ range, newText: '' }] },
+        });
+      }
+    }
+    return out;
+  },
+};
