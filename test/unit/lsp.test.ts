@@ -13,7 +13,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { repository } from '../../package.json';
-import { check, LineIndex, type Diagnostic as EngineDiagnostic } from '../../server/src/engine';
+import { check, type Diagnostic as EngineDiagnostic } from '../../server/src/engine';
 import { applyEdits, at, editLine, REPO, seed } from '../helpers';
 
 const SERVER = path.join(REPO, 'dist/server.js');
@@ -97,6 +97,17 @@ class Client {
       this.published.get(uri)?.slice(opts.after ?? 0).find(p => opts.version === undefined || p.version === opts.version)?.diagnostics);
   }
 
+  /**
+   * Changes the settings (answered to workspace/configuration, or pushed in the notification
+   * when the client cannot be asked) and returns the diagnostics of `uri` published next.
+   */
+  async configure(uri: string, settings: Record<string, unknown>, push = false): Promise<Diagnostic[]> {
+    this.settings = settings;
+    const n = this.count(uri);
+    await this.conn.sendNotification('workspace/didChangeConfiguration', { settings: push ? { nianbao: settings } : null });
+    return this.diagnostics(uri, { after: n });
+  }
+
   async open(uri: string, text: string, languageId = 'markdown'): Promise<Diagnostic[]> {
     this.versions.set(uri, 1);
     this.texts.set(uri, text);
@@ -147,6 +158,7 @@ function expectedLsp(text: string, uri: string, severities = {}): Diagnostic[] {
 }
 
 const summary = (ds: Diagnostic[]) => ds.map(d => `${d.code} ${at(d)} ${d.message}`);
+const rangesOf = (ds: Diagnostic[], code: string) => ds.filter(d => d.code === code).map(at);
 const byTitle = (actions: CodeAction[], title: string) => {
   const found = actions.find(a => a.title === title);
   assert.ok(found, `no action "${title}" among ${JSON.stringify(actions.map(a => a.title))}`);
@@ -186,15 +198,7 @@ test('seed 001 gets the engine diagnostics with code, source and rule page', asy
   assert.deepEqual(got, expectedLsp(text, uri));
   // Seed 001 reuses 一、二、 for the sub-items of 总体情况 and 五.
   const numbering = got.filter(d => d.code === 'section-numbering');
-  assert.deepEqual(summary(numbering), [
-    'section-numbering 10:0-10:8 「一、总体情况」内的子项「一、主动公开情况」使用了一级序号，应为「（一）」',
-    'section-numbering 14:0-14:9 「一、总体情况」内的子项「二、依申请公开情况」使用了一级序号，应为「（二）」',
-    'section-numbering 18:0-18:10 「一、总体情况」内的子项「三、政府信息管理情况」使用了一级序号，应为「（三）」',
-    'section-numbering 22:0-22:14 「一、总体情况」内的子项「四、政府信息公开平台建设情况」使用了一级序号，应为「（四）」',
-    'section-numbering 26:0-26:8 「一、总体情况」内的子项「五、监督保障情况」使用了一级序号，应为「（五）」',
-    'section-numbering 87:0-87:6 「五、存在的主要问题及改进情况」内的子项「一、主要问题」使用了一级序号，应为「（一）」',
-    'section-numbering 91:0-91:6 「五、存在的主要问题及改进情况」内的子项「二、改进措施」使用了一级序号，应为「（二）」',
-  ]);
+  assert.deepEqual(numbering.map(d => d.range.start.line), [10, 14, 18, 22, 26, 87, 91]);
   assert.deepEqual(numbering[0], {
     range: { start: { line: 10, character: 0 }, end: { line: 10, character: 8 } },
     severity: 2,
@@ -213,7 +217,7 @@ describe('seed 002 with 本年新收 总计 changed from 0 to 3', () => {
   const text = editLine(seed('002'), 47, /0\t\t$/, '3\t\t');
   test('t3-row-total and t3-balance name the cells and point at the others', async () => {
     const uri = reportUri('2021年报.md');
-    const got = (await client.open(uri, text)).filter(d => d.code.toString().startsWith('t3-'));
+    const got = (await client.open(uri, text)).filter(d => String(d.code).startsWith('t3-'));
     assert.deepEqual(summary(got), [
       't3-row-total 47:30-47:31 表三「本年新收」行：自然人 0 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 0，但总计为 3（相差 3）',
       't3-balance 71:25-71:26 表三「总计」列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 0 + 结转下年度 0 = 0（相差 3）',
@@ -241,4 +245,261 @@ describe('seed 002 with 本年新收 总计 changed from 0 to 3', () => {
       range: { start: { line: 47, character: 30 }, end: { line: 47, character: 31 } },
     });
   });
+});
+
+describe('code actions', () => {
+  test('quick fix: its edit applied, the diagnostic is gone after didChange', async () => {
+    const uri = reportUri();
+    await client.open(uri, seed('001'));
+    const actions = await client.codeActions(uri, 10, 3);
+    const fix = byTitle(actions, '改为「（一）主动公开情况」');
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.isPreferred, true);
+    assert.deepEqual(fix.diagnostics?.map(d => `${d.code} ${at(d)}`), ['section-numbering 10:0-10:8']);
+    const { text, diagnostics } = await client.apply(uri, fix);
+    assert.equal(text.split('\n')[10], '（一）主动公开情况。');
+    assert.deepEqual(rangesOf(diagnostics, 'section-numbering'), ['14:0-14:9', '18:0-18:10', '22:0-22:14', '26:0-26:8', '87:0-87:6', '91:0-91:6']);
+  });
+
+  test('fix all of a rule renumbers every sub-item', async () => {
+    const uri = reportUri();
+    await client.open(uri, seed('001'));
+    const fixAll = byTitle(await client.codeActions(uri, 87), '修复此文档中所有「section-numbering」问题');
+    assert.equal(fixAll.kind, 'quickfix');
+    const { text, diagnostics } = await client.apply(uri, fixAll);
+    assert.deepEqual([10, 14, 18, 22, 26, 87, 91].map(n => text.split('\n')[n]), [
+      '（一）主动公开情况。', '（二）依申请公开情况', '（三）政府信息管理情况', '（四）政府信息公开平台建设情况', '（五）监督保障情况',
+      '（一）主要问题', '（二）改进措施',
+    ]);
+    assert.deepEqual(diagnostics.filter(d => d.code === 'section-numbering'), []);
+    // Only one fixable section-heading-like problem of another rule is not offered as "fix all".
+    assert.ok(!(await client.codeActions(uri, 6)).some(a => a.title.startsWith('修复此文档中所有「report-title」')));
+  });
+
+  test('source.fixAll on seed 004 applies every safe fix', async () => {
+    const uri = reportUri('2023年度报告.md');
+    const before = await client.open(uri, seed('004'));
+    assert.ok(before.some(d => d.code === 'table-layout') && before.some(d => d.code === 'section-heading'));
+    const actions = await client.codeActions(uri, 0, 0, ['source.fixAll']);
+    assert.deepEqual(actions.map(a => a.kind), ['source.fixAll.nianbao']);
+    const { text, diagnostics } = await client.apply(uri, actions[0]);
+    // Tables tab-separated, the drifted heading standard, Word bookmarks gone: nothing safe is left.
+    assert.deepEqual(diagnostics.filter(d => ['table-layout', 'section-heading', 'conversion-artifact', 'table-label', 'cell-fullwidth'].includes(String(d.code))), []);
+    assert.ok(text.split('\n').includes('五、存在的主要问题及改进情况'));
+    assert.ok(!text.includes('[bookmark:'));
+    // The fixes changed no number: the same cells read the same.
+    const cells = (t: string) => check(t).report.tables.flatMap(tb => [...tb.values.values()].map(c => `${tb.def.id}:${c.row.id}|${c.col.id}=${c.text}`));
+    assert.deepEqual(cells(text), cells(seed('004')));
+    assert.deepEqual(await client.codeActions(uri, 0, 0, ['source.fixAll']), []);
+  });
+
+  test('convert a one-cell-per-line table to tab rows', async () => {
+    const uri = reportUri('2022年度报告.md');
+    await client.open(uri, seed('000'));
+    assert.deepEqual(await client.codeActions(uri, 40, 0, ['refactor.rewrite']).then(a => a.map(x => x.title)), ['将表格转换为制表符分隔']);
+    const [convert] = await client.codeActions(uri, 20, 0, ['refactor.rewrite']);
+    assert.equal(convert.kind, 'refactor.rewrite');
+    const { text, diagnostics } = await client.apply(uri, convert);
+    const lines = text.split('\n');
+    // (Trailing empty cells of merged Word cells are the engine's business, not the action's.)
+    assert.deepEqual(lines.slice(12, 16).map(l => l.replace(/\t+$/, '')), ['\t第二十条第（一）项', '信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '规章\t0\t0\t0', '行政规范性文件\t0\t0\t0']);
+    assert.deepEqual(summary(diagnostics.filter(d => d.code === 'table-layout')).map(s => s.split(' ')[2]), ['表三为「每个单元格占一行」格式，可转换为制表符分隔的表格', '表四为「每个单元格占一行」格式，可转换为制表符分隔的表格']);
+    assert.deepEqual(diagnostics.filter(d => ['table-shape', 'cell-empty', 'cell-invalid', 'table-label'].includes(String(d.code))), []);
+    assert.deepEqual(await client.codeActions(uri, 12, 0, ['refactor.rewrite']), [], 'a tab table is not offered the conversion');
+  });
+
+  test('disable on this line inserts the comment above, with the indentation, and is honoured', async () => {
+    const uri = reportUri();
+    const indented = editLine(seed('001'), 14, /^/, '  ');
+    const opened = await client.open(uri, indented);
+    assert.ok(opened.some(d => d.code === 'section-numbering' && d.range.start.line === 14));
+    const disable = byTitle(await client.codeActions(uri, 14, 4), '在此行禁用 section-numbering');
+    const { text, diagnostics } = await client.apply(uri, disable);
+    assert.equal(text.split('\n')[14], '  <!-- nianbao-disable-next-line section-numbering -->');
+    assert.equal(text.split('\n')[15], '  二、依申请公开情况');
+    assert.deepEqual(rangesOf(diagnostics, 'section-numbering'), ['10:0-10:8', '19:0-19:10', '23:0-23:14', '27:0-27:8', '88:0-88:6', '92:0-92:6']);
+  });
+
+  test('disable in this file inserts the comment after the title and silences the rule everywhere', async () => {
+    const uri = reportUri();
+    await client.open(uri, seed('001'));
+    const actions = await client.codeActions(uri, 10, 0);
+    assert.equal(actions.filter(a => a.title === '在此文件中禁用 section-numbering').length, 1);
+    const { text, diagnostics } = await client.apply(uri, byTitle(actions, '在此文件中禁用 section-numbering'));
+    assert.deepEqual(text.split('\n').slice(2, 5), ['胡集乡 2024 年政府信息公开工作年度报告', '<!-- nianbao-disable section-numbering -->', '']);
+    assert.deepEqual(diagnostics.filter(d => d.code === 'section-numbering'), []);
+    assert.ok(diagnostics.length > 0, 'other rules still report');
+  });
+});
+
+describe('navigation on seed 001', () => {
+  const uri = reportUri();
+  before(() => client.open(uri, seed('001')));
+  const doc = { textDocument: { uri } };
+
+  test('document symbols: six sections, their tables, the blocks of 表二', async () => {
+    const symbols: DocumentSymbol[] = await client.conn.sendRequest('textDocument/documentSymbol', doc);
+    const tree = (s: DocumentSymbol): unknown => (s.children?.length ? { [`${s.name} ${s.range.start.line}-${s.range.end.line}`]: s.children.map(tree) } : `${s.name} ${s.range.start.line}-${s.range.end.line}`);
+    assert.deepEqual(symbols.map(tree), [
+      '一、总体情况 4-28',
+      { '二、主动公开政府信息情况 30-45': [{ '表二 32-45': ['表二 第二十条第（一）项 32-35', '表二 第二十条第（五）项 36-38', '表二 第二十条第（六）项 39-42', '表二 第二十条第（八）项 43-45'] }] },
+      { '三、收到和处理政府信息公开申请情况 47-76': ['表三 49-76'] },
+      { '四、政府信息公开行政复议、行政诉讼情况 78-83': ['表四 80-83'] },
+      '五、存在的主要问题及改进情况 85-97',
+      '六、其他需要报告的事项 99-101',
+    ]);
+    assert.deepEqual(symbols[1].selectionRange, { start: { line: 30, character: 0 }, end: { line: 30, character: 12 } });
+  });
+
+  test('folding ranges: each section and each table', async () => {
+    const ranges: FoldingRange[] = await client.conn.sendRequest('textDocument/foldingRange', doc);
+    assert.deepEqual(ranges.map(r => [r.startLine, r.endLine]), [[4, 28], [30, 45], [32, 45], [47, 76], [49, 76], [78, 83], [80, 83], [85, 97], [99, 101]]);
+  });
+
+  test('completion at the start of a 表三 row offers the template row labels', async () => {
+    const items: CompletionItem[] = await client.conn.sendRequest('textDocument/completion', { ...doc, position: { line: T3_NEW_ROW, character: 0 } });
+    assert.equal(items.length, 25);
+    assert.deepEqual(items.slice(0, 3).map(i => i.label), ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开']);
+    assert.ok(items.some(i => i.label === '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'));
+    assert.deepEqual(items[0].textEdit, { range: { start: { line: T3_NEW_ROW, character: 0 }, end: { line: T3_NEW_ROW, character: 0 } }, newText: '一、本年新收政府信息公开申请数量' });
+  });
+
+  test('completion on a prose line in section 五 offers the next heading', async () => {
+    const items: CompletionItem[] = await client.conn.sendRequest('textDocument/completion', { ...doc, position: { line: 96, character: 0 } });
+    assert.deepEqual(items.map(i => [i.label, i.preselect]), [['六、其他需要报告的事项', true]]);
+  });
+
+  test('inlay hints name the columns of a 表三 row', async () => {
+    const hints: InlayHint[] = await client.conn.sendRequest('textDocument/inlayHint', { ...doc, range: { start: { line: T3_NEW_ROW, character: 0 }, end: { line: T3_NEW_ROW + 1, character: 0 } } });
+    assert.deepEqual(hints.filter(h => h.position.line === T3_NEW_ROW).map(h => `${h.position.character} ${h.label}`),
+      ['18 自然人', '20 商业', '22 科研', '24 公益', '26 法律', '28 其他', '30 总计']);
+  });
+
+  test('hover on a section heading names its template section and table', async () => {
+    const h: Hover = await client.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 47, character: 3 } });
+    assert.deepEqual(h.contents, { kind: 'markdown', value: '**第三部分**（共六部分）\n\n标准标题：三、收到和处理政府信息公开申请情况\n\n本部分的统计表：表三（收到和处理政府信息公开申请情况，2021 版）' });
+  });
+
+  test('hover on a cell that is no total names it only', async () => {
+    const h: Hover = await client.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 34, character: 3 } });
+    assert.deepEqual(h.contents, { kind: 'markdown', value: '**表二** 第二十条第（一）项 「规章」×「本年制发件数」' });
+  });
+});
+
+test('completion offers a missing section heading', async () => {
+  const uri = reportUri();
+  const text = editLine(seed('001'), 99, '六、其他需要报告的事项', '');
+  await client.open(uri, text);
+  const items: CompletionItem[] = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 99, character: 0 } });
+  assert.deepEqual(items.map(i => [i.label, i.detail]), [['六、其他需要报告的事项', '第六部分（缺少）']]);
+});
+
+test('rule severity from workspace/configuration: re-published on change, removed when off', async () => {
+  const uri = reportUri();
+  const text = seed('001');
+  await client.open(uri, text);
+  const numbering = (ds: Diagnostic[]) => ds.filter(d => d.code === 'section-numbering').map(d => d.severity);
+  try {
+    const refreshes = client.inlayRefreshes;
+    const raised = await client.configure(uri, { rules: { 'section-numbering': 'error' } });
+    assert.deepEqual(numbering(raised), [1, 1, 1, 1, 1, 1, 1]);
+    assert.deepEqual(raised, expectedLsp(text, uri, { 'section-numbering': 'error' }));
+    await client.until('inlay hint refresh', () => (client.inlayRefreshes > refreshes ? true : undefined));
+
+    assert.deepEqual(numbering(await client.configure(uri, { rules: { 'section-numbering': 'off' } })), []);
+
+    await client.configure(uri, { inlayHints: false });
+    const hints: InlayHint[] = await client.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } } });
+    assert.deepEqual(hints, []);
+  } finally {
+    await client.configure(uri, {});
+  }
+});
+
+test('a plain Markdown file gets an empty list, and requests on it answer empty', async () => {
+  const uri = reportUri('README.md');
+  const text = '# 项目说明\n\n本仓库收集各部门的材料。\n\n## 使用方法\n\n运行 `npm install`。\n';
+  assert.deepEqual(await client.open(uri, text), []);
+  assert.deepEqual(await client.conn.sendRequest('nianbao/reportInfo', { uri }), { uri, isReport: false, year: null, format: null, expectedFormat: null, errors: 0, warnings: 0, infos: 0 });
+  assert.deepEqual(await client.codeActions(uri, 0), []);
+  assert.equal(await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } }), null);
+});
+
+test('requests on an unknown document answer empty', async () => {
+  const uri = reportUri('never-opened.md');
+  assert.deepEqual(await client.codeActions(uri, 0), []);
+  assert.deepEqual(await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), []);
+  assert.equal(await client.conn.sendRequest('nianbao/reportInfo', { uri }), null);
+  assert.equal(await client.conn.sendRequest('nianbao/reportInfo', null), null);
+});
+
+test('a seed as .txt is checked only when nianbao.include names it', async () => {
+  const uri = reportUri('2024年度报告.txt');
+  assert.deepEqual(await client.open(uri, seed('001'), 'plaintext'), []);
+  try {
+    assert.deepEqual(await client.configure(uri, { include: ['**/*.txt'], exclude: ['**/draft/**'] }), expectedLsp(seed('001'), uri));
+    const draft = pathToFileURL('/work/ws/draft/2024年度报告.txt').href;
+    assert.deepEqual(await client.open(draft, seed('001'), 'plaintext'), []);
+  } finally {
+    await client.configure(uri, {});
+  }
+});
+
+test('incremental range edits give the same diagnostics as the full text', async () => {
+  const uri = reportUri();
+  const original = seed('002');
+  await client.open(uri, original);
+  // Three edits in one didChange, each in the coordinates left by the one before: a 表三 total,
+  // a new first line, then the two blank lines above the title (now lines 1–2) deleted.
+  const changes = [
+    { range: { start: { line: 47, character: 30 }, end: { line: 47, character: 31 } }, text: '5' },
+    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '草稿\n' },
+    { range: { start: { line: 1, character: 0 }, end: { line: 3, character: 0 } }, text: '' },
+  ];
+  let expected = original;
+  for (const c of changes) expected = applyEdits(expected, [{ range: c.range, newText: c.text }]);
+  const incremental = await client.change(uri, changes, expected);
+  const full = reportUri();
+  assert.deepEqual(incremental.map(d => ({ ...d, relatedInformation: d.relatedInformation?.map(r => ({ ...r, location: { ...r.location, uri: full } })) })),
+    await client.open(full, expected));
+  assert.deepEqual(expected.split('\n').slice(0, 2), ['草稿', '# 雁鸣湖镇2021年政府信息公开工作年度报告']);
+  assert.ok(incremental.some(d => d.code === 't3-row-total' && d.range.start.line === 46 && String(d.message).includes('但总计为 5')), 'the total, two lines up');
+});
+
+test('a burst of edits publishes for the last version only', async () => {
+  const uri = reportUri();
+  let text = seed('002');
+  await client.open(uri, text);
+  const before = client.count(uri);
+  for (const value of ['1', '2', '3']) {
+    text = editLine(text, 47, /\d(\t\t)$/, `${value}$1`);
+    await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 1 + Number(value) }, contentChanges: [{ text }] });
+  }
+  const last = await client.diagnostics(uri, { version: 4 });
+  assert.deepEqual(client.published.get(uri)!.slice(before).map(p => p.version), [4]);
+  assert.ok(last.some(d => String(d.message).includes('但总计为 3')));
+});
+
+test('templateText: a table in the document\'s format, a new report skeleton', async () => {
+  const uri = reportUri('2020年度报告.md');
+  await client.open(uri, seed('003'));
+  const t2: string = await client.conn.sendRequest('nianbao/templateText', { kind: 't2', uri });
+  assert.ok(t2.includes('本年新制作数量'), '2020 report → 2019 表二');
+  const report: string = await client.conn.sendRequest('nianbao/templateText', { kind: 'report', year: 2024, organ: '胡集乡人民政府' });
+  assert.equal(report.split('\n')[0], '# 胡集乡人民政府2024年政府信息公开工作年度报告');
+  assert.ok(report.includes('本年制发件数'), '2024 → 2021 format');
+  assert.equal(await client.conn.sendRequest('nianbao/templateText', { kind: 't9' }), null);
+});
+
+test('settings from initializationOptions and didChangeConfiguration when the client cannot be asked', async () => {
+  const { client: pushClient } = await Client.start({ configuration: false, initializationOptions: { nianbao: { rules: { 'section-numbering': 'info' } } } });
+  try {
+    const uri = reportUri();
+    const got = await pushClient.open(uri, seed('001'));
+    assert.deepEqual([...new Set(got.filter(d => d.code === 'section-numbering').map(d => d.severity))], [3]);
+    assert.deepEqual(await pushClient.configure(uri, { enable: false }, true), []);
+    assert.equal(pushClient.configurationRequests, 0);
+  } finally {
+    await pushClient.stop();
+  }
 });

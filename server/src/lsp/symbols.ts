@@ -22,16 +22,22 @@ function tableSymbol(report: Report, t: MatchedTable): DocumentSymbol {
   const [first, last] = tableLines(t);
   const children: DocumentSymbol[] = [];
   if (t.def.blocks.length > 1) {
+    // A block runs from the end of the previous one, so its caption and header rows belong to it.
+    let from = first;
     t.def.blocks.forEach((b, i) => {
-      const offsets = [...t.values.values()].filter(c => c.block === i).flatMap(c => [c.start, c.end]);
+      const offsets = [...t.values.values()].filter(c => c.block === i).map(c => c.end);
       for (const row of b.rows) {
         const label = t.labels.get(row.id);
-        if (label) offsets.push(label.start, label.end);
+        if (label) offsets.push(label.end);
       }
       if (!offsets.length) return;
-      const from = report.lines.position(Math.min(...offsets)).line, to = report.lines.position(Math.max(...offsets)).line;
-      const range = wholeLines(report, from, to);
-      children.push({ name: `${t.def.name} ${b.caption ?? ''}`.trim(), detail: b.columns.map(c => c.label).join('、'), kind: SymbolKind.Struct, range, selectionRange: range });
+      const to = report.lines.position(Math.max(...offsets)).line;
+      if (to < from) return;
+      children.push({
+        name: `${t.def.name} ${b.caption ?? ''}`.trim(), detail: b.columns.map(c => c.label).join('、'), kind: SymbolKind.Struct,
+        range: wholeLines(report, from, to), selectionRange: wholeLines(report, from, from),
+      });
+      from = to + 1;
     });
   }
   const range = wholeLines(report, first, last);
