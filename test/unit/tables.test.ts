@@ -292,3 +292,13 @@ test('a tab table quoted inside a fenced code block is code, not a report table'
   assert.equal(report.tables.filter(t => t.def.id === 't4').length, 1);
   assert.deepEqual(found.map(d => d.code), check(seed('001')).diagnostics.map(d => d.code));
 });
+
+test('a disable comment indented inside a one-cell-per-line row silences the next cell and keeps the row whole', () => {
+  // Seed 000 表三 row 一 (lines 77–84): 自然人 becomes 1, and the comment sits right above the 总计 cell.
+  const lines = seed('000').split('\n');
+  assert.equal(lines[77], '\t一、本年新收政府信息公开申请数量');
+  lines[78] = '\t1';
+  lines.splice(84, 0, '\t<!-- nianbao-disable-next-line t3-row-total -->');
+  const found = diagnostics(lines.join('\n')).filter(d => d.code.startsWith('t') && d.code !== 'table-layout');
+  assert.deepEqual(found.map(d => `${d.code} ${at(d)}`), ['t3-balance 336:1-336:2']);
+});

@@ -19,13 +19,14 @@ export interface TableRegion {
   rows: Row[];
 }
 
-type LineKind = 'blank' | 'tabbed' | 'pipe' | 'text';
+type LineKind = 'blank' | 'comment' | 'tabbed' | 'pipe' | 'text';
 
 function lineKind(s: string): LineKind {
+  // A disable comment may sit between table rows, indented like them, without ending the table or a row.
+  if (isDirectiveLine(s)) return 'comment';
   if (s.includes('\t')) return 'tabbed';
   const t = s.trim();
-  // A disable comment may sit between table rows without ending the table.
-  if (t === '' || isDirectiveLine(t)) return 'blank';
+  if (t === '') return 'blank';
   if ((t.startsWith('|') || t.endsWith('|')) && t.indexOf('|') !== t.lastIndexOf('|')) return 'pipe';
   return 'text';
 }
@@ -33,7 +34,7 @@ function lineKind(s: string): LineKind {
 /** A Word cell whose words were split over two lines: "→结果" then "纠正". */
 function isContinuation(lines: LineIndex, i: number, kinds: LineKind[]): boolean {
   if (kinds[i] !== 'text' || kinds[i - 1] !== 'tabbed') return false;
-  if (i + 1 < kinds.length && kinds[i + 1] !== 'tabbed' && kinds[i + 1] !== 'blank') return false;
+  if (i + 1 < kinds.length && kinds[i + 1] !== 'tabbed' && kinds[i + 1] !== 'blank' && kinds[i + 1] !== 'comment') return false;
   const s = lines.line(i).trim();
   if (s.length > 8 || /[。；;：:，,]/.test(s) || looksNumeric(s)) return false;
   const prev = lines.line(i - 1).split('\t').pop()!.trim();
@@ -90,7 +91,7 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
   }
   if (multi > single) {
     for (let i = first; i <= last; i++) {
-      if (kinds[i] === 'blank') continue;
+      if (kinds[i] === 'blank' || kinds[i] === 'comment') continue;
       rows.push({ cells: splitCells(lines, i, 0, '\t'), firstLine: i, lastLine: i });
     }
     return { layout: 'tab', rows };
@@ -98,6 +99,7 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
   // One cell per line: the leading tab is indentation; a blank line ends a row.
   let row: Row | undefined;
   for (let i = first; i <= last; i++) {
+    if (kinds[i] === 'comment') continue;
     if (kinds[i] === 'blank') { row = undefined; continue; }
     if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
     row.lastLine = i;
@@ -135,7 +137,7 @@ export function findTables(lines: LineIndex, from = 0, to = lines.lineCount): Ta
       const k = kinds[j];
       if (k === 'tabbed' || k === 'pipe') last = j;
       else if (k === 'text' && isContinuation(lines, j, kinds)) last = j;
-      else if (k !== 'blank') break;
+      else if (k !== 'blank' && k !== 'comment') break;
     }
     const { layout, rows } = readRows(lines, first, last, kinds);
     if (isTable(rows)) regions.push({ layout, firstLine: first, lastLine: last, rows });
