@@ -1,0 +1,155 @@
+// A language-server client over the real protocol (`node dist/server.js --stdio`, JSON-RPC
+// through vscode-languageserver's own reader and writer), shared by the protocol tests.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  type CodeAction, type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node';
+import { repository } from '../package.json';
+import { check, type Diagnostic as EngineDiagnostic } from '../server/src/engine';
+import { applyEdits, REPO } from './helpers';
+
+const SERVER = path.join(REPO, 'dist/server.js');
+const RULE_DOCS = `${repository.url.replace(/\.git$/, '')}/blob/main/docs/rules`;
+
+let docCount = 0;
+/** A fresh document URI per test (percent-encoded like a real client's), so publishes never mix. */
+export const reportUri = (name = '2024年度报告.md') => pathToFileURL(`/work/ws/d${++docCount}/${name}`).href;
+
+export class Client {
+  readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  readonly infos: Array<{ uri: string; errors: number }> = [];
+  private waiters: Array<() => void> = [];
+  configurationRequests = 0;
+  inlayRefreshes = 0;
+  settings: Record<string, unknown> = {};
+  readonly stderr: string[] = [];
+  private readonly versions = new Map<string, number>();
+  readonly texts = new Map<string, string>();
+
+  private constructor(readonly proc: ChildProcess, readonly conn: ProtocolConnection) {
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.set(p.uri, [...(this.published.get(p.uri) ?? []), p]);
+      this.wake();
+    });
+    conn.onNotification('nianbao/reportInfoChanged', (p: { uri: string; errors: number }) => { this.infos.push(p); this.wake(); });
+    conn.onNotification('window/logMessage', (p: { message: string }) => { this.stderr.push(p.message); });
+    conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => {
+      this.configurationRequests++;
+      return p.items.map(i => (i.section === 'nianbao' ? this.settings : null));
+    });
+    conn.onRequest('workspace/inlayHint/refresh', () => { this.inlayRefreshes++; this.wake(); return null; });
+    conn.onRequest('client/registerCapability', () => null);
+  }
+
+  static async start(options: { configuration: boolean; initializationOptions?: unknown }): Promise<{ client: Client; init: InitializeResult }> {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const client = new Client(proc, conn);
+    proc.stderr!.on('data', d => client.stderr.push(String(d)));
+    conn.listen();
+    const init: InitializeResult = await conn.sendRequest('initialize', {
+      processId: process.pid, rootUri: null, workspaceFolders: null,
+      initializationOptions: options.initializationOptions,
+      capabilities: {
+        workspace: { configuration: options.configuration, didChangeConfiguration: { dynamicRegistration: true }, inlayHint: { refreshSupport: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
+    });
+    await conn.sendNotification('initialized', {});
+    return { client, init };
+  }
+
+  private wake() {
+    const w = this.waiters;
+    this.waiters = [];
+    w.forEach(f => f());
+  }
+
+  /** Resolves once `ready()` holds, re-testing after every message from the server. */
+  async until<T>(what: string, ready: () => T | undefined, ms = 10000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const v = ready();
+      if (v !== undefined) return v;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr.join('').slice(-2000)}`);
+      await new Promise<void>(resolve => {
+        const timer = setTimeout(resolve, 100);
+        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+      });
+    }
+  }
+
+  count(uri: string): number {
+    return this.published.get(uri)?.length ?? 0;
+  }
+
+  /** The first publish for `uri` after the `after`-th one (and for `version`, when given). */
+  diagnostics(uri: string, opts: { after?: number; version?: number } = {}): Promise<Diagnostic[]> {
+    return this.until(`diagnostics of ${uri}`, () =>
+      this.published.get(uri)?.slice(opts.after ?? 0).find(p => opts.version === undefined || p.version === opts.version)?.diagnostics);
+  }
+
+  /**
+   * Changes the settings (answered to workspace/configuration, or pushed in the notification
+   * when the client cannot be asked) and returns the diagnostics of `uri` published next.
+   */
+  async configure(uri: string, settings: Record<string, unknown>, push = false): Promise<Diagnostic[]> {
+    this.settings = settings;
+    const n = this.count(uri);
+    await this.conn.sendNotification('workspace/didChangeConfiguration', { settings: push ? { nianbao: settings } : null });
+    return this.diagnostics(uri, { after: n });
+  }
+
+  async open(uri: string, text: string, languageId = 'markdown'): Promise<Diagnostic[]> {
+    this.versions.set(uri, 1);
+    this.texts.set(uri, text);
+    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return this.diagnostics(uri, { version: 1 });
+  }
+
+  async change(uri: string, changes: TextDocumentContentChangeEvent[], newText: string): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    this.texts.set(uri, newText);
+    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return this.diagnostics(uri, { version });
+  }
+
+  /** Applies a code action's edit the way an editor does, then sends the document's new text. */
+  async apply(uri: string, action: CodeAction): Promise<{ text: string; diagnostics: Diagnostic[] }> {
+    const edits = action.edit?.changes?.[uri];
+    assert.ok(edits && edits.length > 0, `action "${action.title}" has no edit for the document`);
+    const text = applyEdits(this.texts.get(uri)!, edits);
+    return { text, diagnostics: await this.change(uri, [{ text }], text) };
+  }
+
+  codeActions(uri: string, line: number, character = 0, only?: string[]): Promise<CodeAction[]> {
+    const p = { line, character };
+    return this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: p, end: p }, context: { diagnostics: [], only } });
+  }
+
+  async stop() {
+    await this.conn.sendRequest('shutdown');
+    await this.conn.sendNotification('exit');
+    this.conn.dispose();
+    if (this.proc.exitCode === null) await new Promise(resolve => this.proc.once('exit', resolve));
+  }
+}
+
+/** What the engine says about a text, as an LSP client must receive it. */
+export function expectedLsp(text: string, uri: string, severities = {}): Diagnostic[] {
+  const severity = { error: 1, warning: 2, info: 3 } as const;
+  return check(text, { severities: severities as never }).diagnostics.map((d: EngineDiagnostic) => {
+    const out: Diagnostic = {
+      range: d.range, severity: severity[d.severity], code: d.code,
+      codeDescription: { href: `${RULE_DOCS}/${d.code}.md` }, source: 'nianbao', message: d.message,
+    };
+    if (d.related?.length) out.relatedInformation = d.related.map(r => ({ location: { uri, range: r.range }, message: r.message }));
+    return out;
+  });
+}
