@@ -106,18 +106,27 @@ export const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length < 2 || b.length < 2) return 0;
-  const grams = new Map<string, number>();
-  for (let i = 0; i < a.length - 1; i++) {
-    const g = a.slice(i, i + 2);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  }
+  const ga = bigramCounts(a), gb = bigramCounts(b);
   let shared = 0;
-  for (let i = 0; i < b.length - 1; i++) {
-    const g = b.slice(i, i + 2);
-    const n = grams.get(g);
-    if (n) { shared++; grams.set(g, n - 1); }
+  for (const [g, n] of gb) {
+    const m = ga.get(g);
+    if (m) shared += Math.min(m, n);
   }
   return (2 * shared) / (a.length + b.length - 2);
+}
+
+// Labels are compared with every template label, so each string's bigram counts are kept.
+const bigrams = new BoundedCache<string, Map<string, number>>(20000);
+
+function bigramCounts(s: string): Map<string, number> {
+  return bigrams.memo(s, () => {
+    const grams = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i++) {
+      const g = s.slice(i, i + 2);
+      grams.set(g, (grams.get(g) ?? 0) + 1);
+    }
+    return grams;
+  });
 }
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
