@@ -68,6 +68,7 @@ vsix_stale() {
 }
 
 prep_ok=1
+bash "$E2E_ROOT/test/e2e/apt-deps.sh" || log "Debian packages missing: the layers that need them will fail"
 if want ui && [ "$NIANBAO_VSIX" = "$E2E_ROOT/nianbao.vsix" ] && vsix_stale; then
   # `npm run package` also rebuilds dist/ (production), so it runs before every layer.
   log "nianbao.vsix missing or older than dist/: npm run package"
