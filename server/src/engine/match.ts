@@ -40,7 +40,15 @@ export interface MatchedTable {
   problems: TableProblem[];
 }
 
-export const cellKey = (rowId: string, colId: string) => `${rowId}|${colId}`;
+/** Keys are interned: ids come from the template, and a key string per cell weighed megabytes in a big report. */
+const keys = new Map<string, string>();
+export function cellKey(rowId: string, colId: string): string {
+  const key = `${rowId}|${colId}`;
+  const known = keys.get(key);
+  if (known !== undefined) return known;
+  keys.set(key, key);
+  return key;
+}
 
 const norm = (s: string) => normalizeLabel(s);
 const ORDINAL_PREFIX = /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])/;

@@ -21,7 +21,26 @@ export function looksNumeric(s: string): boolean {
   return /^[-−－]?[0-9０-９][0-9０-９,，.．]*$/.test(s);
 }
 
+/**
+ * Reads are shared: a 10 MB report has hundreds of thousands of cells but few distinct texts
+ * ("0", "1", "/"), and one object per cell was a third of the report's memory. Shared values
+ * are frozen so no reader can change another cell's value; the bound keeps odd input from growing it.
+ */
+const readValues = new Map<string, Readonly<CellValue>>();
+const READ_VALUES_MAX = 10000;
+
 export function parseValue(raw: string, kind: ValueKind): CellValue {
+  const key = `${kind}\u0000${raw}`;
+  let v = readValues.get(key);
+  if (!v) {
+    if (readValues.size >= READ_VALUES_MAX) readValues.clear();
+    v = Object.freeze(readValue(raw, kind));
+    readValues.set(key, v);
+  }
+  return v;
+}
+
+function readValue(raw: string, kind: ValueKind): CellValue {
   const text = raw.trim();
   const fullwidth = FULLWIDTH.test(text) || /^[−－]/.test(text);
   if (text === '') return { fullwidth, problem: 'empty' };

@@ -32,11 +32,18 @@ export class Analyses {
 
   /** The analysis of the document as it is now; computed only when the version or the settings changed. */
   get(doc: TextDocument, settings: Settings): Analysis {
+    // The stale analysis is dropped before the new one is built, and no local keeps it alive
+    // meanwhile: for a 10 MB document both reports at once doubled the server's peak memory.
+    if (!this.isCurrent(doc, settings)) {
+      this.cache.delete(doc.uri);
+      this.cache.set(doc.uri, analyse(doc, settings));
+    }
+    return this.cache.get(doc.uri)!;
+  }
+
+  private isCurrent(doc: TextDocument, settings: Settings): boolean {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.settings === settings) return hit;
-    const fresh = analyse(doc, settings);
-    this.cache.set(doc.uri, fresh);
-    return fresh;
+    return hit !== undefined && hit.version === doc.version && hit.settings === settings;
   }
 
   delete(uri: string): void {
