@@ -230,6 +230,12 @@ describe('navigation on seed 001', () => {
       ['18 自然人', '20 商业', '22 科研', '24 公益', '26 法律', '28 其他', '30 总计']);
   });
 
+  test('inlay hints stay inside the requested range, even within one line', async () => {
+    // Only the cells from 商业 (character 20) to 法律 (26) of the same 表三 row.
+    const hints: InlayHint[] = await client.conn.sendRequest('textDocument/inlayHint', { ...doc, range: { start: { line: T3_NEW_ROW, character: 20 }, end: { line: T3_NEW_ROW, character: 26 } } });
+    assert.deepEqual(hints.map(h => `${h.position.character} ${h.label}`), ['20 商业', '22 科研', '24 公益', '26 法律']);
+  });
+
   test('hover on a section heading names its template section and table', async () => {
     const h: Hover = await client.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 47, character: 3 } });
     assert.deepEqual(h.contents, { kind: 'markdown', value: '**第三部分**（共六部分）\n\n标准标题：三、收到和处理政府信息公开申请情况\n\n本部分的统计表：表三（收到和处理政府信息公开申请情况，2021 版）' });

@@ -6,12 +6,12 @@ export function inlayHints(a: ReportAnalysis, range: Range): InlayHint[] {
   if (!a.settings.inlayHints) return [];
   const { report } = a;
   const out: InlayHint[] = [];
+  const from = report.lines.offset(range.start), to = report.lines.offset(range.end);
   for (const t of report.tables) {
     if (t.region.layout !== 'tab' || t.region.lastLine < range.start.line || t.region.firstLine > range.end.line) continue;
     for (const c of t.values.values()) {
-      const position = report.lines.position(c.start);
-      if (position.line < range.start.line || position.line > range.end.line) continue;
-      out.push({ position, label: c.col.short, kind: InlayHintKind.Parameter, paddingRight: true });
+      if (c.start < from || c.start > to) continue;
+      out.push({ position: report.lines.position(c.start), label: c.col.short, kind: InlayHintKind.Parameter, paddingRight: true });
     }
   }
   return out.sort((x, y) => x.position.line - y.position.line || x.position.character - y.position.character);
