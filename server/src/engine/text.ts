@@ -68,10 +68,11 @@ export class LineIndex {
 
   /** The document's dominant line break, for text a fix inserts. */
   eol(): string {
-    const crlf = this.text.indexOf('\r\n');
-    if (crlf >= 0) return '\r\n';
-    return this.text.includes('\n') || !this.text.includes('\r') ? '\n' : '\r';
+    // Kept: every table-layout fix asks, and each answer scans the whole text.
+    return (this.lineBreak ??= this.text.includes('\r\n') ? '\r\n' : this.text.includes('\n') || !this.text.includes('\r') ? '\n' : '\r');
   }
+
+  private lineBreak?: string;
 }
 
 const QUOTES = /[“”„‟＂〝〞「」『』"]/g;
