@@ -22,13 +22,10 @@ CS_BIN=$CS_HOME/node_modules/.bin/code-server
 NIANBAO_EXT_ROOT=${NIANBAO_EXT_ROOT:-$E2E_ROOT}
 NIANBAO_VSIX=${NIANBAO_VSIX:-$E2E_ROOT/nianbao.vsix}
 NIANBAO_SEEDS=${NIANBAO_SEEDS:-$E2E_ROOT/../shared/reports/seeds}
-# The workspace fixture (seeds copied verbatim):
-#   2021年度报告.md  seed 002, the report the activation smoke test opens. The real checker
-#                    finds nothing wrong in it, so it cannot drive the diagnostic checks;
-#   2023年度报告.md  seed 004, with known findings (section-heading "5、 存在的主要问题…",
-#                    conversion-artifact "[bookmark: …]"): the UI and nvim layers use it;
-#   README.md        plain Markdown, not a report.
-E2E_REPORT_SEED=${E2E_REPORT_SEED:-002_74eb19db5e047c3e.txt}
+# The workspace fixture is written by test/e2e/workspace.ts (see its header): seeds 000, 002
+# and 004 verbatim, seed 001 with one broken 表三 total, a report without tables and a plain
+# README.md. E2E_REPORT_NAME is the report the activation smoke test opens; E2E_DIAG_SEED/NAME
+# is seed 004 ("5、 存在的主要问题…" heading, "[bookmark: …]" debris) for the nvim layer.
 E2E_REPORT_NAME=${E2E_REPORT_NAME:-2021年度报告.md}
 E2E_DIAG_SEED=${E2E_DIAG_SEED:-004_a59350496f5eca4a.txt}
 E2E_DIAG_NAME=${E2E_DIAG_NAME:-2023年度报告.md}
@@ -57,6 +54,9 @@ new_run() {
   local name=$1
   RUN=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-e2e-$name.XXXXXX")
   mkdir -p "$RUN/ud/User" "$RUN/ext" "$RUN/xdg" "$RUN/ws"
+  # The tests restore each document they change by reverting it to the file on disk, so nothing
+  # may save it: code-server auto-saves after a delay by default, and files.refactoring.autoSave
+  # saves a file that a code action edited (workspace.applyEdit).
   cat > "$RUN/ud/User/settings.json" <<'EOF'
 {
   "workbench.startupEditor": "none",
@@ -72,29 +72,17 @@ new_run() {
   "chat.commandCenter.enabled": false,
   "security.workspace.trust.enabled": false,
   "window.restoreWindows": "none",
-  "files.hotExit": "off"
+  "files.hotExit": "off",
+  "files.autoSave": "off",
+  "files.refactoring.autoSave": false
 }
 EOF
   export RUN
 }
 
-# make_workspace DIR: the fixture workspace described at the top of this file.
+# make_workspace DIR: the fixture workspace (and DIR/../expect) from test/e2e/workspace.ts.
 make_workspace() {
-  local ws=$1 seed
-  for seed in "$E2E_REPORT_SEED" "$E2E_DIAG_SEED"; do
-    [ -f "$NIANBAO_SEEDS/$seed" ] || { log "seed not found: $NIANBAO_SEEDS/$seed"; return 1; }
-  done
-  mkdir -p "$ws"
-  cp "$NIANBAO_SEEDS/$E2E_REPORT_SEED" "$ws/$E2E_REPORT_NAME"
-  cp "$NIANBAO_SEEDS/$E2E_DIAG_SEED" "$ws/$E2E_DIAG_NAME"
-  cat > "$ws/README.md" <<'EOF'
-# 说明
-
-这是一个普通的 Markdown 文件，不是政府信息公开工作年度报告。
-
-- 第一项
-- 第二项
-EOF
+  node --import tsx "$E2E_ROOT/test/e2e/workspace.ts" "$1" || { log "could not write the fixture workspace $1"; return 1; }
 }
 
 cs_env() {

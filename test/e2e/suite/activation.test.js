@@ -4,25 +4,9 @@
 const assert = require('assert');
 const path = require('path');
 const vscode = require('vscode');
+const { EXT_ID, waitFor, workspaceFile } = require('./util');
 
-const EXT_ID = 'nianbao.nianbao';
 const REPORT = process.env.E2E_REPORT_NAME || '2021年度报告.md';
-
-async function waitFor(what, fn, ms = 30000, step = 100) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise(r => setTimeout(r, step));
-  }
-}
-
-function workspaceFile(name) {
-  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
 
 suite('activation', () => {
   test(`extension ${EXT_ID} is present`, () => {

@@ -5,6 +5,7 @@
 //   - console lines prefixed "[tests] " (mirrored into the page console)
 //   - JSON written to $HARNESS_RESULT (code-server is started with it set)
 // HARNESS_FORCE_FAIL=1|exthost adds one failing test, to prove the layer can go red.
+// E2E_GREP=<text> runs only the tests whose full title contains it.
 'use strict';
 const Mocha = require('mocha');
 const util = require('util');
@@ -22,6 +23,7 @@ function forceFail() {
 
 exports.run = () => new Promise((ok, bad) => {
   const mocha = new Mocha({ ui: 'tdd', timeout: 60000, color: false, reporter: 'spec' });
+  if (process.env.E2E_GREP) mocha.grep(process.env.E2E_GREP);
   const files = fs.readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort();
   files.forEach(f => mocha.addFile(path.join(__dirname, f)));
   if (forceFail()) {

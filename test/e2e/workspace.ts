@@ -1,0 +1,66 @@
+// The fixture workspace of the real-editor tests, written fresh for every run so the seeds stay
+// untouched:  node --import tsx test/e2e/workspace.ts WS_DIR
+//
+//   2021年度报告.md            seed 002 verbatim: the checker finds nothing wrong in it
+//   2022年度报告.md            seed 000 verbatim: one-cell-per-line tables (convert-table test)
+//   2023年度报告.md            seed 004 verbatim: "5、 存在的主要问题…" heading and Word bookmarks
+//   2024年度报告-总计有误.md    seed 001 with one slip in 表三 (see brokenTotal)
+//   空白年度报告.md             title and the six standard headings, no tables (insert-table test)
+//   README.md                  plain Markdown, not a report
+// Beside the workspace, WS_DIR/../expect/t3-2021.txt holds the 2021 表三 template the
+// insert-table command must write, taken from the engine rather than typed again.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { reportSkeleton, templateTable } from '../../server/src/engine/blocks';
+
+const seedsDir = process.env.NIANBAO_SEEDS || path.resolve(__dirname, '../../../shared/reports/seeds');
+
+function seed(prefix: string): string {
+  const name = readdirSync(seedsDir).find(f => f.startsWith(`${prefix}_`) && f.endsWith('.txt'));
+  if (!name) throw new Error(`seed ${prefix} not found in ${seedsDir}`);
+  return readFileSync(path.join(seedsDir, name), 'utf8');
+}
+
+/** Replaces 0-based line `n` exactly; a seed that changed under us is an error, not a silent no-op. */
+function replaceLine(text: string, n: number, from: string, to: string): string {
+  const lines = text.split('\n');
+  if (lines[n] !== from) throw new Error(`line ${n} is ${JSON.stringify(lines[n])}, expected ${JSON.stringify(from)}`);
+  lines[n] = to;
+  return lines.join('\n');
+}
+
+/**
+ * Seed 001 (all zeros) with three applications from 自然人 carried over to next year, and the
+ * 本年新收 总计 mistyped as 2: t3-row-total on line 52 (总计 2 instead of 3) and t3-balance on the
+ * 总计 column; setting the total to 3 leaves no error.
+ */
+function brokenTotal(): string {
+  let text = seed('001');
+  text = replaceLine(text, 52, '一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t', '一、本年新收政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t2\t');
+  text = replaceLine(text, 76, '四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0\t', '四、结转下年度继续办理\t\t3\t0\t0\t0\t0\t0\t3\t');
+  return text;
+}
+
+/** A new report's skeleton without its tables: every template table line has tabs, no heading does. */
+function emptyReport(): string {
+  return reportSkeleton(2023, '示例县人民政府办公室', '2021').split('\n').filter(l => !l.includes('\t')).join('\n');
+}
+
+const ws = process.argv[2];
+if (!ws) {
+  console.error('usage: node --import tsx test/e2e/workspace.ts WS_DIR');
+  process.exit(2);
+}
+const files: Record<string, string> = {
+  '2021年度报告.md': seed('002'),
+  '2022年度报告.md': seed('000'),
+  '2023年度报告.md': seed('004'),
+  '2024年度报告-总计有误.md': brokenTotal(),
+  '空白年度报告.md': emptyReport(),
+  'README.md': '# 说明\n\n这是一个普通的 Markdown 文件，不是政府信息公开工作年度报告。\n\n- 第一项\n- 第二项\n',
+};
+const expect = path.join(ws, '..', 'expect');
+mkdirSync(ws, { recursive: true });
+mkdirSync(expect, { recursive: true });
+for (const [name, text] of Object.entries(files)) writeFileSync(path.join(ws, name), text);
+writeFileSync(path.join(expect, 't3-2021.txt'), templateTable('t3', '2021'));
