@@ -2,12 +2,12 @@
 // code-server web workbench, driven by headless Debian chromium.
 //
 //   node test/e2e/ui.mjs [BASE FOLDER FILEFRAG SHOT]
-// Defaults: $BASE, $WS, $E2E_DIAG_NAME without .md ("2023年度报告"), $E2E_OUT/ui.png.
-// Checks, in order: the workbench loads the folder; quick-open opens the report; the
-// Problems panel (Ctrl+Shift+M) lists a row from source "nianbao"; clicking it reveals
-// a squiggle in the editor; hovering the squiggle shows a hover; then a screenshot.
-// Assertions are deliberately generic for now (any .squiggly-* decoration, any Problems
-// row containing "nianbao").
+// Defaults: $BASE, $WS, "2024年度报告-总计有误" (seed 001 with one broken 表三 total, written by
+// test/e2e/workspace.ts), $E2E_OUT/ui.png.
+// Checks, in order: the workbench loads the folder; quick-open opens the report; the status
+// bar item counts its problems; the Problems panel (Ctrl+Shift+M) lists the t3-row-total error;
+// clicking it reveals the red squiggle on the cell; hovering that squiggle shows the Chinese
+// message; then a screenshot of the editor with the hover open.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import { launch, forceFail } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outRoot = process.env.E2E_OUT || resolve(here, '../../.e2e/out');
-const [base = process.env.BASE, folder = process.env.WS, frag = (process.env.E2E_DIAG_NAME || '2023年度报告.md').replace(/\.md$/, ''), shot = join(outRoot, 'ui.png')] = process.argv.slice(2);
+const [base = process.env.BASE, folder = process.env.WS, frag = '2024年度报告-总计有误', shot = join(outRoot, 'ui.png')] = process.argv.slice(2);
 if (!base || !folder) { console.error('usage: ui.mjs BASE FOLDER [FILEFRAG SHOT]'); process.exit(2); }
 const outDir = join(outRoot, 'ui');
 mkdirSync(outDir, { recursive: true });
@@ -38,7 +38,8 @@ async function check(name, fn) {
     throw e;
   }
 }
-const squiggle = '.monaco-editor .view-overlays [class*="squiggly-"]';
+const errorSquiggle = '.monaco-editor .view-overlays .squiggly-error';
+const ROW_TOTAL = '表三「本年新收」行：自然人 3 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 3，但总计为 2（相差 1）';
 
 const { page, close } = await launch();
 const consoleLines = [];
@@ -62,43 +63,53 @@ try {
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: T });
     return title;
   });
-  await check('Problems panel lists a nianbao diagnostic', async () => {
+  await check('status bar item counts the report\'s problems', async () => {
+    // 2024 report, 2021 tables; errors t3-row-total and t3-balance, warnings report-title and 7× section-numbering.
+    const want = '年报 2024 · 2021版 · ✖ 2 ⚠ 8';
+    const item = page.locator('.statusbar-item', { hasText: '年报 ' }).first();
+    await item.waitFor({ timeout: T });
+    let text = '';
+    for (const end = Date.now() + T; Date.now() < end; await page.waitForTimeout(200)) {
+      text = (await item.innerText()).replace(/\s+/g, ' ').trim();
+      if (text === want) return text;
+    }
+    throw new Error(`status bar item says "${text}", expected "${want}"`);
+  });
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: ROW_TOTAL }).first();
+  await check('Problems panel lists the broken total', async () => {
     await page.keyboard.press('Control+Shift+M');
-    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'nianbao' }).first();
-    await row.waitFor({ timeout: T * 2 });
-    const n = await page.locator('.markers-panel .monaco-list-row', { hasText: 'nianbao' }).count();
-    return `${n} row(s); first: ${(await row.innerText()).replace(/\s+/g, ' ').trim()}`;
+    await problem.waitFor({ timeout: T * 2 });
+    const text = (await problem.innerText()).replace(/\s+/g, ' ').trim();
+    for (const part of ['nianbao', 't3-row-total', '[Ln 53, Col 31]']) {
+      if (!text.includes(part)) throw new Error(`row lacks "${part}": ${text}`);
+    }
+    return text;
   });
-  await check('clicking the row reveals a squiggle in the editor', async () => {
-    // The first diagnostic may be below the fold; Monaco renders decorations only for visible lines.
-    // Click the message text at the row's left: the code (e.g. "conversion-artifact") is a
-    // link to the rule page, and clicking it opens an "open external website?" dialog.
-    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'nianbao' }).first();
-    const msg = row.locator('.marker-message-details, .marker-message').first();
-    if (await msg.count()) await msg.click({ position: { x: 8, y: 6 } });
-    else await row.click({ position: { x: 80, y: 10 } });
-    await page.waitForSelector(squiggle, { timeout: T });
-    return await page.locator(squiggle).first().getAttribute('class');
+  await check('clicking it reveals the error squiggle on the total cell', async () => {
+    // Click the message text at the row's left: the code is a link to the rule page, and
+    // clicking it opens an "open external website?" dialog.
+    await problem.locator('.marker-message-details, .marker-message').first().click({ position: { x: 8, y: 6 } });
+    await page.waitForSelector(errorSquiggle, { timeout: T });
+    return `${await page.locator(errorSquiggle).count()} error squiggle(s) in view`;
   });
-  await check('hovering the squiggle shows the diagnostic', async () => {
-    // .hover() on the squiggle fails (the text layer intercepts), so move the mouse to its box.
-    const boxes = await page.locator(squiggle).evaluateAll(els => els.map(e => {
+  await check('hovering the squiggle shows the Chinese message', async () => {
+    // The revealed cell is where the cursor is; other error squiggles (t3-balance) may be in view.
+    // .hover() on a squiggle fails (the text layer intercepts), so move the mouse to its box.
+    const cursor = await page.locator('.monaco-editor .cursors-layer .cursor').first().boundingBox();
+    if (!cursor) throw new Error('no cursor in the editor');
+    const boxes = await page.locator(errorSquiggle).evaluateAll(els => els.map(e => {
       const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height };
     }));
-    const box = boxes.find(b => b.width > 2 && b.height > 2);
-    if (!box) throw new Error('no squiggle with a usable bounding box');
-    await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
+    const box = boxes.find(b => b.width > 2 && Math.abs(b.y + b.height / 2 - (cursor.y + cursor.height / 2)) < cursor.height / 2);
+    if (!box) throw new Error(`no error squiggle on the cursor's line (cursor y ${cursor.y}, squiggles ${JSON.stringify(boxes)})`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForTimeout(100);
-    await page.mouse.move(box.x + Math.min(box.width / 2, 20) + 1, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .marker.hover-contents').first();
+    await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: ROW_TOTAL }).first();
     await hover.waitFor({ state: 'visible', timeout: T });
-    const text = (await page.locator('.monaco-hover:not(.hidden)').first().innerText()).replace(/\s+/g, ' ').trim();
-    if (!/nianbao/.test(text)) throw new Error(`hover has no "nianbao": ${text.slice(0, 200)}`);
-    return text.slice(0, 160);
-  });
-  await check('status bar (informational)', async () => {
-    const items = await page.locator('.statusbar-item').allInnerTexts();
-    return items.map(s => s.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ').slice(0, 300);
+    const text = (await hover.innerText()).replace(/\s+/g, ' ').trim();
+    if (!text.includes('t3-row-total')) throw new Error(`hover lacks the code: ${text.slice(0, 200)}`);
+    return text.slice(0, 200);
   });
   await page.screenshot({ path: shot });
   console.log(`[ui] screenshot ${shot}`);
