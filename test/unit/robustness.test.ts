@@ -165,3 +165,23 @@ test('number forms: thousands separators read, odd forms reported as invalid, ne
   assert.deepEqual(withCell('1e3').map(d => d.code), ['cell-invalid']);
   assert.deepEqual(withCell('-0').map(d => d.code), []);
 });
+
+test('half-typed documents: a table row cut in the middle is a shape error, a bare ordinal is left alone, two 表三 are both checked', () => {
+  const lines = report001.split('\n');
+  const carried = lines.findIndex(l => l.startsWith('二、上年结转'));
+  const cut = [...lines];
+  cut[carried] = cut[carried].slice(0, 24); // "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t"
+  assert.deepEqual(check(cut.join('\n')).diagnostics.filter(d => d.code.startsWith('t')).map(d => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`),
+    [`table-shape ${carried}:0 表三「二、上年结转政府信息公开申请数量」行应有 7 个数值，实际有 3 个`]);
+
+  const typing = [...lines];
+  typing.splice(30, 0, '## ', '三、');
+  assert.deepEqual(check(typing.join('\n')).diagnostics.filter(d => d.range.start.line === 30 || d.range.start.line === 31), []);
+
+  const twice = [...lines, ...lines.slice(48, 77)];
+  const second = twice.findLastIndex(l => l.startsWith('一、本年新收'));
+  twice[second] = twice[second].replace('\t\t0', '\t\t1'); // 自然人 1, 总计 still 0
+  const { report, diagnostics: found } = check(twice.join('\n'));
+  assert.deepEqual(report.tables.map(t => t.def.id), ['t2', 't3', 't4', 't3']);
+  assert.ok(found.some(d => d.code === 't3-row-total' && d.range.start.line === second), 'the second 表三 is checked too');
+});

@@ -135,7 +135,8 @@ export function readOutline(lines: LineIndex, proseLines: number[]): Outline {
     }
     const s = sectionOf(h);
     if (s) headings.push(s);
-    else if (h.ordinalKind === 'chinese' && headings.length > 0) subItems.push(h);
+    // A bare "三、" is a heading still being typed, not yet a misnumbered sub-item.
+    else if (h.ordinalKind === 'chinese' && headings.length > 0 && h.words.trim() !== '') subItems.push(h);
   }
   let year = title?.year ?? null;
   const yearFromTitle = year !== null;
