@@ -9,12 +9,12 @@ import {
   type CodeAction, type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
-import { repository } from '../package.json';
 import { check, type Diagnostic as EngineDiagnostic } from '../server/src/engine';
 import { applyEdits, REPO } from './helpers';
 
 const SERVER = path.join(REPO, 'dist/server.js');
-const RULE_DOCS = `${repository.url.replace(/\.git$/, '')}/blob/main/docs/rules`;
+/** The rule pages the bundle links to: the docs/rules copy beside dist/. */
+const RULE_DOCS = pathToFileURL(path.resolve(__dirname, '../docs/rules')).href;
 
 let docCount = 0;
 /** A fresh document URI per test (percent-encoded like a real client's), so publishes never mix. */

@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type {
   CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InitializeResult, InlayHint,
@@ -58,7 +59,7 @@ test('seed 001 gets the engine diagnostics with code, source and rule page', asy
     range: { start: { line: 10, character: 0 }, end: { line: 10, character: 8 } },
     severity: 2,
     code: 'section-numbering',
-    codeDescription: { href: 'https://example.invalid/nianbao/blob/main/docs/rules/section-numbering.md' },
+    codeDescription: { href: pathToFileURL(path.join(REPO, 'docs/rules/section-numbering.md')).href },
     source: 'nianbao',
     message: '「一、总体情况」内的子项「一、主动公开情况」使用了一级序号，应为「（一）」',
   });

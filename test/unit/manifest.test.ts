@@ -90,9 +90,9 @@ test('every file the manifest contributes exists', () => {
   assert.ok(existsSync(path.join(REPO, 'client/src/extension.ts')));
 });
 
-test('the .vsix takes only the bundles, manifest, strings, grammar, snippets, preview style, icon, README and LICENSE', async () => {
+test('the .vsix takes only the bundles, manifest, strings, grammar, snippets, preview style, icon, rule pages, README and LICENSE', async () => {
   const files = (await listFiles({ cwd: REPO, packageManager: PackageManager.None })).map(f => f.replace(/\\/g, '/'));
-  const allowed = /^(dist\/(extension|server)\.js|syntaxes\/.+|snippets\/.+|media\/.+|images\/icon\.png|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|LICENSE)$/;
+  const allowed = /^(dist\/(extension|server)\.js|syntaxes\/.+|snippets\/.+|media\/.+|docs\/rules\/[\w-]+\.md|images\/icon\.png|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|LICENSE)$/;
   for (const f of files) assert.match(f, allowed);
   for (const f of ['package.json', NLS.en, NLS.zh, 'LICENSE', manifest.icon, ...contributes['markdown.previewStyles'].map((p: string) => p.replace(/^\.\//, ''))]) {
     assert.ok(files.includes(f), `${f} is left out`);

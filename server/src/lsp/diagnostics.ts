@@ -1,4 +1,9 @@
-// Engine diagnostics → LSP diagnostics. The rule pages live in the repository's docs/rules.
+// Engine diagnostics → LSP diagnostics. Each links to its rule page in docs/rules: the copy
+// shipped beside the bundle when there is one (it opens offline, and report writers are often on
+// networks that cannot reach the repository), else the page in the repository.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { repository } from '../../../package.json';
 import type { Diagnostic, RuleCode, Severity } from '../engine';
@@ -6,9 +11,11 @@ import type { Diagnostic, RuleCode, Severity } from '../engine';
 export const SOURCE = 'nianbao';
 
 const REPO_URL = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+// dist/server.js (bundle, .vsix) or server/src/lsp/diagnostics.ts (tests run from source).
+const LOCAL_DOCS = [path.resolve(__dirname, '../docs/rules'), path.resolve(__dirname, '../../../docs/rules')].find(d => existsSync(d));
 
 export function ruleDocUrl(code: RuleCode): string {
-  return `${REPO_URL}/blob/main/docs/rules/${code}.md`;
+  return LOCAL_DOCS ? pathToFileURL(path.join(LOCAL_DOCS, `${code}.md`)).href : `${REPO_URL}/blob/main/docs/rules/${code}.md`;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
