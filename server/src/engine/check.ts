@@ -1,5 +1,5 @@
 // report → diagnostics: every rule runs on the same model; a rule that throws is contained.
-import { buildReport, type Report } from './report';
+import { buildReportSteps, drain, type Report } from './report';
 import { isDisabled } from './directives';
 import { RULES } from './rules';
 import type { CheckOptions, Diagnostic, Rule } from './types';
@@ -21,6 +21,11 @@ export function runRule(rule: Rule, report: Report): Diagnostic[] {
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): Diagnostic[] {
+  return drain(checkReportSteps(report, options));
+}
+
+/** `checkReport` yielding after each rule. */
+export function* checkReportSteps(report: Report, options: CheckOptions = {}): Generator<void, Diagnostic[]> {
   if (!report.isReport) return [];
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
@@ -30,11 +35,20 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
       if (isDisabled(report.directives, d.code, d.range.start.line)) continue;
       out.push(setting ? { ...d, severity: setting } : d);
     }
+    yield;
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const report = buildReport(text, { defaultFormat: options.defaultFormat });
-  return { report, diagnostics: checkReport(report, options) };
+  return drain(checkSteps(text, options));
+}
+
+/**
+ * `check` in steps (see buildReportSteps): the language server runs them in time slices and
+ * stops when the document changes.
+ */
+export function* checkSteps(text: string, options: CheckOptions = {}): Generator<void, CheckResult> {
+  const report = yield* buildReportSteps(text, { defaultFormat: options.defaultFormat });
+  return { report, diagnostics: yield* checkReportSteps(report, options) };
 }

@@ -3,7 +3,7 @@
 import { LineIndex } from './text';
 import { findTables, type TableRegion } from './tables';
 import { readOutline, type Outline, type SectionHeading } from './sections';
-import { readProse, type ProseSegment } from './prose';
+import { proseChunks, readProse, type ProseSegment } from './prose';
 import { matchTable, splitRegion, type MatchedTable } from './match';
 import { readDirectives, type Directives } from './directives';
 import { formatForYear, SECTIONS, type FormatId, type TableId } from './template';
@@ -33,15 +33,35 @@ export interface Report extends Outline {
 
 export interface ReportOptions { defaultFormat?: FormatId }
 
+/** Runs stepped work to its end: the synchronous form of every `…Steps` generator. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 export function buildReport(text: string, options: ReportOptions = {}): Report {
+  return drain(buildReportSteps(text, options));
+}
+
+/**
+ * `buildReport` in steps: it yields between phases, after each table region and each prose
+ * batch, so a caller can stop or pause a long build (the language server answers requests
+ * between steps). The steps only split the work; the report is the same.
+ */
+export function* buildReportSteps(text: string, options: ReportOptions = {}): Generator<void, Report> {
   const lines = new LineIndex(text);
+  yield;
   const regions = findTables(lines);
+  yield;
   const inTable = new Uint8Array(lines.lineCount);
   for (const r of regions) inTable.fill(1, r.firstLine, r.lastLine + 1);
   const proseLines: number[] = [];
   for (let n = 0; n < lines.lineCount; n++) if (!inTable[n]) proseLines.push(n);
 
   const outline = readOutline(lines, proseLines);
+  yield;
   const sections = spans(outline.headings, lines.lineCount);
   const assumed: FormatId = outline.year !== null ? formatForYear(outline.year) : options.defaultFormat ?? '2021';
   const tables: MatchedTable[] = [];
@@ -49,15 +69,50 @@ export function buildReport(text: string, options: ReportOptions = {}): Report {
     const section = sectionAt(sections, region.firstLine);
     const fallback = section ? SECTIONS[section.heading.section.index - 1].table : undefined;
     for (const part of splitRegion(region, fallback)) tables.push(matchTable(region, part.rows, part.id, assumed));
+    yield;
   }
   const format = detectedFormat(tables);
   const expectedFormat = outline.year !== null ? assumed : format ?? assumed;
   const isReport = outline.title !== undefined || outline.headings.length >= 2 || tables.some(t => t.values.size > 0);
+  const prose: ProseSegment[] = [];
+  if (isReport) {
+    for (const batch of proseBatches(lines, proseLines)) {
+      for (const segment of readProse(lines, batch)) prose.push(segment);
+      yield;
+    }
+  }
   return {
-    ...outline, text, lines, regions, tables, sections, proseLines,
-    prose: isReport ? readProse(lines, proseLines) : [],
+    ...outline, text, lines, regions, tables, sections, proseLines, prose,
     format, expectedFormat, isReport, directives: readDirectives(lines),
   };
+}
+
+/** Prose characters read per step: about what remark parses in one batch (prose.ts). */
+const PROSE_STEP_CHARS = 32768;
+
+/**
+ * The prose lines cut into batches that `readProse` reads exactly as it reads them all. A batch
+ * starts only at a chunk that follows the previous one on the very next line: proseChunks cuts
+ * there only for a heading-like line outside a fence, so the batch starts in the state the whole
+ * text is in at that line. (A chunk after a table may start inside a fence; none starts a batch.)
+ */
+function proseBatches(lines: LineIndex, proseLines: number[]): number[][] {
+  const batches: number[][] = [];
+  let batch: number[] = [];
+  let size = 0;
+  let previousLast = -2;
+  for (const [first, last] of proseChunks(lines, proseLines)) {
+    if (size >= PROSE_STEP_CHARS && first === previousLast + 1) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    for (let n = first; n <= last; n++) batch.push(n);
+    size += lines.lineEnd(last) - lines.starts[first];
+    previousLast = last;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
 function spans(headings: SectionHeading[], lineCount: number): SectionSpan[] {
