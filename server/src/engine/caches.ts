@@ -38,3 +38,13 @@ export class BoundedCache<K, V> {
 export function clearCaches(): void {
   for (const cache of all) cache.clear();
 }
+
+/**
+ * A copy of `s` that does not share the document's memory. A slice of a document (a cell, a
+ * segment) keeps the whole document alive, so a cache keyed or valued by slices would hold one
+ * stale version of the document per edit.
+ */
+export function ownString(s: string): string {
+  // V8 copies slices shorter than 13 characters anyway.
+  return s.length < 13 ? s : structuredClone(s);
+}

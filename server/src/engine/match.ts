@@ -3,7 +3,7 @@
 import type { Cell, Row, TableRegion } from './tables';
 import { looksNumeric, parseValue, type CellValue } from './values';
 import { normalizeLabel, similarity } from './text';
-import { BoundedCache } from './caches';
+import { BoundedCache, ownString } from './caches';
 import {
   ACCEPTED_LABEL_VARIANTS, FORMAT_MARKERS, TABLE_ANCHORS, TABLES,
   type BlockDef, type ColumnDef, type FormatId, type RowDef, type TableDef, type TableId,
@@ -56,7 +56,8 @@ const core = (s: string) => s.replace(ORDINAL_PREFIX, '');
 
 function trimmedSpan(cell: Cell): { start: number; end: number; text: string } {
   const lead = cell.text.length - cell.text.trimStart().length;
-  const text = cell.text.trim();
+  // Matches are cached beyond the document version they were read from.
+  const text = ownString(cell.text.trim());
   // A joined continuation cell's text is shorter than its span; trimming only moves the start.
   return text === '' ? { start: cell.start, end: cell.start, text }
     : { start: cell.start + lead, end: Math.max(cell.start + lead, cell.end - (cell.text.length - cell.text.trimEnd().length)), text };
@@ -88,13 +89,22 @@ const isValueText = (s: string) => s === '' || looksNumeric(s) || parseValue(s, 
 /** Which template table a row announces, if it is the first row of one. */
 export function anchorOf(row: Row): TableId | undefined {
   for (const cell of row.cells) {
-    const t = norm(cell.text);
-    if (t === '') continue;
-    for (const id of ['t3', 't4', 't2'] as TableId[]) {
-      if (TABLE_ANCHORS[id].some(a => t.includes(norm(a)) && (id !== 't2' || a === '信息内容' || t === norm(a)))) return id;
-    }
+    const id = cellAnchors.memo(cell.text, cellAnchor);
+    if (id !== null) return id;
   }
   return undefined;
+}
+
+// Every row of every table asks, and the cell texts repeat (the same labels and numbers).
+const cellAnchors = new BoundedCache<string, TableId | null>(20000);
+
+function cellAnchor(text: string): TableId | null {
+  const t = norm(text);
+  if (t === '') return null;
+  for (const id of ['t3', 't4', 't2'] as TableId[]) {
+    if (TABLE_ANCHORS[id].some(a => t.includes(norm(a)) && (id !== 't2' || a === '信息内容' || t === norm(a)))) return id;
+  }
+  return null;
 }
 
 /** Splits a region into consecutive tables where a row announces a different table. */
@@ -208,7 +218,96 @@ function valueCells(row: Row, labelIdx: number, n: number, layout: TableRegion['
   return after.slice(start, start + n);
 }
 
+/**
+ * A match kept by content, with its cells and rows as indices into the rows it was read from:
+ * holding the old Row and Cell objects would keep a stale read of the document alive.
+ */
+interface StoredMatch {
+  def: TableDef;
+  format: FormatId;
+  formatFromLabels: boolean;
+  /** Document offset the values' offsets are relative to: the table's first cell when stored. */
+  base: number;
+  values: Map<string, ValueCell>;
+  labels: Array<[rowId: string, at: CellAt]>;
+  problems: StoredProblem[];
+}
+type CellAt = [row: number, cell: number];
+type StoredProblem =
+  | { kind: 'row-missing'; row: RowDef; at: number }
+  | { kind: 'row-unknown'; label: CellAt; labelIdx: number }
+  | { kind: 'column-missing'; label: string; at: number }
+  | { kind: 'value-count'; row: RowDef; found: number; expected: number; at: CellAt }
+  | { kind: 'label'; cell: CellAt; expected: string };
+
+// In a language server every keystroke re-checks the whole document, and all tables but one are
+// unchanged: a table whose rows read the same (texts and spans relative to its first cell) is
+// matched once and moved to its new offsets.
+const stored = new BoundedCache<string, StoredMatch>(5000);
+const origins = new WeakMap<MatchedTable, { stored: StoredMatch; delta: number }>();
+
+function contentKey(layout: TableRegion['layout'], rows: Row[], id: TableId, assumed: FormatId, base: number): string {
+  const parts: string[] = [layout, id, assumed];
+  for (const row of rows) {
+    parts.push('\n');
+    for (const c of row.cells) parts.push(`${c.start - base}:${c.end - base}:${c.text.length}:${c.text}`);
+  }
+  return parts.join('\u0000');
+}
+
+/** Where a table's match came from, so work derived from it can be reused: the stored match and the shift since. */
+export function matchOrigin(table: MatchedTable): { stored: object; delta: number } | undefined {
+  return origins.get(table);
+}
+
 export function matchTable(region: TableRegion, rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
+  const base = rows[0]?.cells[0]?.start ?? 0;
+  const key = contentKey(region.layout, rows, id, assumed, base);
+  let entry = stored.get(key);
+  if (!entry) {
+    entry = store(matchRows(region, rows, id, assumed), rows);
+    stored.set(key, entry);
+  }
+  const delta = base - entry.base;
+  const cell = ([r, c]: CellAt) => rows[r].cells[c];
+  const table: MatchedTable = {
+    def: entry.def, format: entry.format, formatFromLabels: entry.formatFromLabels, region, rows,
+    values: delta === 0 ? entry.values : new Map([...entry.values].map(([k, v]) => [k, { ...v, start: v.start + delta, end: v.end + delta }])),
+    labels: new Map(entry.labels.map(([rowId, at]) => [rowId, cell(at)])),
+    problems: entry.problems.map((p): TableProblem => {
+      switch (p.kind) {
+        case 'row-missing': case 'column-missing': return { ...p, at: p.at + delta };
+        case 'row-unknown': return { kind: p.kind, label: cell(p.label), row: rows[p.label[0]], labelIdx: p.labelIdx };
+        case 'value-count': return { ...p, at: cell(p.at) };
+        case 'label': return { ...p, cell: cell(p.cell) };
+      }
+    }),
+  };
+  origins.set(table, { stored: entry, delta });
+  return table;
+}
+
+function store(table: MatchedTable, rows: Row[]): StoredMatch {
+  const index = new Map<Cell, CellAt>();
+  rows.forEach((row, r) => row.cells.forEach((c, i) => index.set(c, [r, i])));
+  const at = (c: Cell) => index.get(c)!;
+  return {
+    def: table.def, format: table.format, formatFromLabels: table.formatFromLabels,
+    base: rows[0]?.cells[0]?.start ?? 0,
+    values: table.values,
+    labels: [...table.labels].map(([rowId, c]) => [rowId, at(c)]),
+    problems: table.problems.map((p): StoredProblem => {
+      switch (p.kind) {
+        case 'row-missing': case 'column-missing': return p;
+        case 'row-unknown': return { kind: p.kind, label: at(p.label), labelIdx: p.labelIdx };
+        case 'value-count': return { ...p, at: at(p.at) };
+        case 'label': return { ...p, cell: at(p.cell) };
+      }
+    }),
+  };
+}
+
+function matchRows(region: TableRegion, rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
   const detected = detectFormat(rows, id);
   const format = detected ?? assumed;
   const def = TABLES[format][id];

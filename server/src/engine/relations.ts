@@ -1,5 +1,5 @@
 // Evaluates the template's relations (A1–A6) on the matched tables. Rules only filter by code.
-import { cellKey, type MatchedTable, type ValueCell } from './match';
+import { cellKey, matchOrigin, type MatchedTable, type ValueCell } from './match';
 import { relationsFor, type RelationDef } from './template';
 import type { Report } from './report';
 
@@ -36,27 +36,41 @@ function instances(def: RelationDef, table: MatchedTable): Array<{ name: string;
 }
 
 const evaluated = new WeakMap<Report, RelationFailure[]>();
+/** Failures per stored match (see matchOrigin), with the cells of the stored match's offsets. */
+const byMatch = new WeakMap<object, RelationFailure[]>();
 
 /** Every failed relation instance of the report; evaluated once, shared by the four rules. */
 export function failedRelations(report: Report): RelationFailure[] {
-  const cached = evaluated.get(report);
-  if (cached) return cached;
+  let out = evaluated.get(report);
+  if (!out) evaluated.set(report, (out = report.tables.flatMap(tableFailures)));
+  return out;
+}
+
+/** An unchanged table's failures are its stored match's, moved onto this table's cells. */
+function tableFailures(table: MatchedTable): RelationFailure[] {
+  const origin = matchOrigin(table);
+  if (!origin) return evaluate(table);
+  let known = byMatch.get(origin.stored);
+  if (!known) byMatch.set(origin.stored, (known = evaluate(table)));
+  if (known.every(f => f.table === table)) return known;
+  const moved = (c: ValueCell) => table.values.get(cellKey(c.row.id, c.col.id))!;
+  return known.map(f => ({ ...f, table, target: moved(f.target), left: f.left.map(moved), right: f.right.map(moved) }));
+}
+
+function evaluate(table: MatchedTable): RelationFailure[] {
   const out: RelationFailure[] = [];
-  evaluated.set(report, out);
-  for (const table of report.tables) {
-    for (const def of relationsFor(table.format)) {
-      if (def.table !== table.def.id) continue;
-      for (const inst of instances(def, table)) {
-        const get = (id: string) => table.values.get(inst.key(id));
-        const left = def.left.map(get), right = def.right.map(get), target = get(def.target);
-        if (!target || [...left, ...right].some(c => !c || valueOf(c) === undefined)) continue;
-        const l = left as ValueCell[], r = right as ValueCell[];
-        const leftSum = sum(l), rightSum = sum(r);
-        if (leftSum === rightSum) continue;
-        const targetOnRight = def.right.includes(def.target);
-        const fixValue = (targetOnRight ? leftSum - rightSum : rightSum - leftSum) + (valueOf(target) ?? 0n);
-        out.push({ def, table, name: inst.name, target, left: l, right: r, leftSum, rightSum, fixValue: fixValue >= 0n ? fixValue : undefined });
-      }
+  for (const def of relationsFor(table.format)) {
+    if (def.table !== table.def.id) continue;
+    for (const inst of instances(def, table)) {
+      const get = (id: string) => table.values.get(inst.key(id));
+      const left = def.left.map(get), right = def.right.map(get), target = get(def.target);
+      if (!target || [...left, ...right].some(c => !c || valueOf(c) === undefined)) continue;
+      const l = left as ValueCell[], r = right as ValueCell[];
+      const leftSum = sum(l), rightSum = sum(r);
+      if (leftSum === rightSum) continue;
+      const targetOnRight = def.right.includes(def.target);
+      const fixValue = (targetOnRight ? leftSum - rightSum : rightSum - leftSum) + (valueOf(target) ?? 0n);
+      out.push({ def, table, name: inst.name, target, left: l, right: r, leftSum, rightSum, fixValue: fixValue >= 0n ? fixValue : undefined });
     }
   }
   return out;
