@@ -42,12 +42,12 @@ export const conversionArtifact: Rule = {
     for (let n = 0; n < lines.lineCount; n++) {
       const raw = lines.line(n);
       const base = lines.starts[n];
-      const runs = [...raw.matchAll(BOOKMARK_RUN)];
-      const rest = raw.replace(BOOKMARK_RUN, '').trim();
-      const restNfkc = rest.normalize('NFKC');
+      // Most lines hold no bookmark, and only lines outside tables can be page numbers.
+      const runs = raw.includes('[bookmark:') ? [...raw.matchAll(BOOKMARK_RUN)] : [];
+      const rest = (runs.length > 0 ? raw.replace(BOOKMARK_RUN, '') : raw).trim();
       let what: string | undefined;
       if (FORM_MARK.test(rest)) what = `网页表单标记「${rest}」`;
-      else if (!inTable[n] && isPageNumber(report, n, restNfkc)) what = `页码「${rest}」（单独成行，不属于任何表格）`;
+      else if (!inTable[n] && isPageNumber(report, n, rest.normalize('NFKC'))) what = `页码「${rest}」（单独成行，不属于任何表格）`;
       else if (!inTable[n] && rest === '' && runs.length > 0) what = bookmark(runs.map(m => m[0]).join(''));
       if (what) {
         // The whole line is debris: remove it with its line break, so no blank line is left behind.

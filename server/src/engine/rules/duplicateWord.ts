@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { proseMatches } from './proseText';
+import { cachedProseMatches, type ProseMatch } from './proseText';
+import { BoundedCache } from '../caches';
 
 /**
  * Two-character words that Chinese doubles on purpose (ABAB): verbs "try a little"
@@ -13,6 +14,7 @@ const ABAB = new Set([
 ]);
 
 const REPEATED = /(\p{Script=Han}{2,12})\1/gu;
+const found = new BoundedCache<string, ProseMatch[]>(20000);
 
 function isReduplication(word: string): boolean {
   // 一个一个, 一步一步: counting one by one.
@@ -24,7 +26,7 @@ export const duplicateWord: Rule = {
   severity: 'info',
   description: '词语连续重复（如「根据根据」）',
   check(report) {
-    return proseMatches(report, REPEATED, m => !isReduplication(m.match[1])).map(({ start, end, match }) => {
+    return cachedProseMatches(report, found, REPEATED, m => !isReduplication(m.match[1])).map(({ start, end, match }) => {
       const word = match[1];
       return {
         range: report.lines.range(start, end),
