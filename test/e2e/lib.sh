@@ -54,29 +54,10 @@ new_run() {
   local name=$1
   RUN=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-e2e-$name.XXXXXX")
   mkdir -p "$RUN/ud/User" "$RUN/ext" "$RUN/xdg" "$RUN/ws"
-  # The tests restore each document they change by reverting it to the file on disk, so nothing
-  # may save it: code-server auto-saves after a delay by default, and files.refactoring.autoSave
-  # saves a file that a code action edited (workspace.applyEdit).
-  cat > "$RUN/ud/User/settings.json" <<'EOF'
-{
-  "workbench.startupEditor": "none",
-  "telemetry.telemetryLevel": "off",
-  "update.mode": "none",
-  "extensions.autoCheckUpdates": false,
-  "extensions.autoUpdate": false,
-  "extensions.ignoreRecommendations": true,
-  "workbench.enableExperiments": false,
-  "workbench.tips.enabled": false,
-  "git.openRepositoryInParentFolders": "never",
-  "git.enabled": false,
-  "chat.commandCenter.enabled": false,
-  "security.workspace.trust.enabled": false,
-  "window.restoreWindows": "none",
-  "files.hotExit": "off",
-  "files.autoSave": "off",
-  "files.refactoring.autoSave": false
-}
-EOF
+  # test/e2e/settings.json (also used by test/electron/run.mjs): quiet, offline, and nothing
+  # saves a document: the tests restore what they change by reverting to the file on disk, and
+  # code-server auto-saves after a delay by default, files.refactoring.autoSave after applyEdit.
+  cp "$E2E_ROOT/test/e2e/settings.json" "$RUN/ud/User/settings.json"
   export RUN
 }
 

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Real-editor tests (npm run test:e2e). Three layers, each in its own timeout:
+# Real-editor tests (npm run test:e2e). Four layers, each in its own timeout:
 #   nvim     Neovim 0.7.2 as LSP client of `node dist/server.js --stdio`          (1 test)
 #   exthost  mocha (test/e2e/suite) inside code-server's real extension host,
 #            repo root loaded as development extension via the payload URL       (N tests)
 #   ui       nianbao.vsix installed into a fresh code-server, driven by chromium  (1 test)
-# The last line printed is the aggregate "N passed, N failed"; exit status is non-zero
-# on any failure.
+#   electron the exthost suite under desktop VS Code (@vscode/test-electron); counts as
+#            skipped where VS Code cannot be downloaded or there is no display      (N tests)
+# The last line printed is the aggregate "N passed, N failed, N skipped"; exit status is
+# non-zero on any failure.
 #
 # Environment:
-#   E2E_LAYERS=nvim,exthost,ui   subset to run (default all)
+#   E2E_LAYERS=nvim,exthost,ui,electron   subset to run (default all)
 #   HARNESS_FORCE_FAIL=1|nvim|exthost|ui   add a failing check to prove the run goes red
 #   CI=true                      non-interactive (stdin is /dev/null for everything anyway)
 #   NIANBAO_EXT_ROOT / NIANBAO_VSIX / NIANBAO_SEEDS   see lib.sh
@@ -17,23 +19,25 @@ set -uo pipefail
 cd "$E2E_ROOT"
 exec </dev/null
 
-LAYERS=${E2E_LAYERS:-nvim,exthost,ui}
+LAYERS=${E2E_LAYERS:-nvim,exthost,ui,electron}
 want() { [[ ",$LAYERS," == *",$1,"* ]]; }
-TOTAL_P=0 TOTAL_F=0
+TOTAL_P=0 TOTAL_F=0 TOTAL_S=0
 SUMMARY=()
 t_all=$SECONDS
 
 # add_counts NAME RC: fold $E2E_OUT/NAME/counts.json into the totals. A layer that
-# failed without reporting a failing test counts as one failed test.
+# failed without reporting a failing test counts as one failed test; one that reports
+# {"skipped": n} and exits 0 counts as skipped, neither passed nor failed.
 add_counts() {
-  local name=$1 rc=$2 p=0 f=0 c="$E2E_OUT/$1/counts.json"
+  local name=$1 rc=$2 p=0 f=0 s=0 c="$E2E_OUT/$1/counts.json" state
   if [ -f "$c" ]; then
-    read -r p f < <(node -e 'const c=require(process.argv[1]);console.log((c.passed|0)+" "+(c.failed|0))' "$c")
+    read -r p f s < <(node -e 'const c=require(process.argv[1]);console.log((c.passed|0)+" "+(c.failed|0)+" "+(c.skipped|0))' "$c")
   fi
-  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-  if [ "$rc" -eq 0 ] && [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then p=1; fi
-  TOTAL_P=$((TOTAL_P + p)); TOTAL_F=$((TOTAL_F + f))
-  SUMMARY+=("$(printf '%-8s %-4s %3d passed, %d failed' "$name" "$([ "$rc" -eq 0 ] && echo PASS || echo FAIL)" "$p" "$f")")
+  if [ "$rc" -ne 0 ]; then s=0; [ "$f" -eq 0 ] && f=1; fi
+  if [ "$rc" -eq 0 ] && [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$s" -eq 0 ]; then p=1; fi
+  TOTAL_P=$((TOTAL_P + p)); TOTAL_F=$((TOTAL_F + f)); TOTAL_S=$((TOTAL_S + s))
+  if [ "$rc" -ne 0 ]; then state=FAIL; elif [ "$s" -gt 0 ]; then state=SKIP; else state=PASS; fi
+  SUMMARY+=("$(printf '%-8s %-4s %3d passed, %d failed, %d skipped' "$name" "$state" "$p" "$f" "$s")")
 }
 
 # layer NAME TIMEOUT CMD...: run one layer, time it, record its counts.
@@ -45,7 +49,7 @@ layer() {
   rm -f "$E2E_OUT/$name/counts.json"
   timeout --kill-after=15 "$tmo" "$@" || rc=$?
   [ $rc -eq 124 ] && log "layer $name TIMED OUT after ${tmo}s"
-  log "=== layer $name: $([ $rc -eq 0 ] && echo PASS || echo "FAIL (rc=$rc)") in $((SECONDS - t))s ==="
+  log "=== layer $name: $([ $rc -eq 0 ] && echo "done (exit 0)" || echo "FAIL (rc=$rc)") in $((SECONDS - t))s ==="
   add_counts "$name" $rc
 }
 
@@ -100,6 +104,10 @@ if want exthost; then
   fi
 fi
 
+if want electron; then
+  layer electron 600 node test/electron/run.mjs
+fi
+
 if want ui; then
   if [ $prep_ok -eq 0 ]; then fail_layer ui "code-server/chromium unavailable"
   elif [ ! -f "$NIANBAO_VSIX" ]; then fail_layer ui "$NIANBAO_VSIX missing (npm run package failed?)"
@@ -110,5 +118,5 @@ fi
 echo
 log "e2e finished in $((SECONDS - t_all))s; artifacts in $E2E_OUT"
 for s in "${SUMMARY[@]}"; do echo "  $s"; done
-echo "$TOTAL_P passed, $TOTAL_F failed"
+echo "$TOTAL_P passed, $TOTAL_F failed, $TOTAL_S skipped"
 [ "$TOTAL_F" -eq 0 ] && [ "$TOTAL_P" -gt 0 ]
