@@ -18,7 +18,8 @@ let client: LanguageClient | undefined;
  * contributes (nested ones such as trace.server are the client library's own).
  */
 function settingsSnapshot(context: vscode.ExtensionContext): Record<string, unknown> {
-  const config = vscode.workspace.getConfiguration(SECTION);
+  // The settings are resource-scoped: the first folder's values stand in for clients that cannot ask per document.
+  const config = vscode.workspace.getConfiguration(SECTION, vscode.workspace.workspaceFolders?.[0]?.uri ?? null);
   const properties: Record<string, unknown> = context.extension.packageJSON?.contributes?.configuration?.properties ?? {};
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(properties)) {
@@ -28,8 +29,14 @@ function settingsSnapshot(context: vscode.ExtensionContext): Record<string, unkn
   return out;
 }
 
-function previewSettings(): PreviewSettings {
-  const config = vscode.workspace.getConfiguration(SECTION);
+/**
+ * The settings of the document being previewed. A render of bare text (markdown.api.render) names
+ * no document: the active editor's, else the first folder's settings apply.
+ */
+function previewSettings(env: Record<string, unknown>): PreviewSettings {
+  const scope = env.currentDocument instanceof vscode.Uri ? env.currentDocument
+    : vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? null;
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
   return {
     enable: config.get<boolean>('enable', true),
     severities: config.get<Partial<Record<RuleCode, SeveritySetting>>>('rules', {}),

@@ -111,14 +111,15 @@ function emitTable(state: StateBlock, table: TablePlan) {
 }
 
 /**
- * The plugin. `settings` is read on every render, so the preview follows `nianbao.*` changes
- * (the extension passes the workspace configuration; tests pass nothing).
+ * The plugin. `settings` is read on every render with markdown-it's env (VS Code's preview puts
+ * the rendered document's URI in `env.currentDocument`), so the preview follows the `nianbao.*`
+ * settings of that document's folder (the extension passes the configuration; tests pass nothing).
  */
-export function nianbaoMarkdownIt(md: MarkdownIt, settings: () => PreviewSettings = () => ({})): MarkdownIt {
+export function nianbaoMarkdownIt(md: MarkdownIt, settings: (env: Record<string, unknown>) => PreviewSettings = () => ({})): MarkdownIt {
   // After normalize, so line numbers are those of the text markdown-it splits into lines.
   md.core.ruler.after('normalize', 'nianbao_plan', (state: StateCore) => {
     state.env ??= {};
-    state.env[PLAN] = plan(state.src, settings());
+    state.env[PLAN] = plan(state.src, settings(state.env));
   });
   const rule = (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
     const current: Plan | undefined = state.env[PLAN];
