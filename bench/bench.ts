@@ -107,12 +107,12 @@ function child(kind: string, file: string, reps: number) {
 }
 
 // A baseline that runs past this is stopped, so the whole benchmark stays within minutes; its
-// ratio is then an upper bound.
+// ratio is then an upper bound. Nianbao's own check is never stopped: its time is the measurement.
 const CHILD_LIMIT_MS = 30_000;
 
 function inChild(kind: 'check' | 'remark', file: string, reps: number): ChildResult | number | string {
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=4096', __filename, '--child', kind, file, String(reps)], {
-    cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 20, timeout: CHILD_LIMIT_MS,
+    cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 20, timeout: kind === 'remark' ? CHILD_LIMIT_MS : undefined,
   });
   if (r.error && 'code' in r.error && r.error.code === 'ETIMEDOUT') return CHILD_LIMIT_MS;
   if (r.status !== 0) return `failed (${r.signal ?? `exit ${r.status}`}): ${r.stderr.trim().split('\n').pop()}`;
