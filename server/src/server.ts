@@ -20,7 +20,10 @@ const DEBOUNCE_MS = 200;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const analyses = new Analyses();
+const analyses = new Analyses(
+  uri => documents.get(uri),
+  (uri, version) => connection.console.log(`nianbao: check of ${uri} version ${version} stopped: the document changed, closed or got new settings`),
+);
 
 let pullConfiguration = false;
 let registerConfiguration = false;
@@ -33,10 +36,10 @@ const pulled = new Map<string, Promise<Settings>>();
 const log = (what: string, err: unknown) => connection.console.error(`nianbao: ${what} failed: ${err instanceof Error ? err.stack : String(err)}`);
 
 /** No exception escapes a handler: it is logged and the request gets its empty answer. */
-function guard<P, R>(what: string, empty: R, handler: (params: P) => R): (params: P) => R {
-  return params => {
+function guard<P, R>(what: string, empty: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+  return async params => {
     try {
-      return handler(params);
+      return await handler(params);
     } catch (err) {
       log(what, err);
       return empty;
@@ -61,12 +64,13 @@ function settingsFor(uri: string): Promise<Settings> {
 const current = new Map<string, Settings>();
 const settingsNow = (uri: string) => current.get(uri) ?? pushed;
 
-/** Runs a request against the document's report; unknown documents and non-reports get `empty`. */
+/**
+ * Runs a request against the report of the document's newest version, once its check is done;
+ * unknown documents and non-reports get `empty`.
+ */
 function onReport<P extends { textDocument: { uri: string } }, R>(what: string, empty: R, handler: (a: ReportAnalysis, params: P) => R) {
-  return guard<P, R>(what, empty, params => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return empty;
-    const a = analyses.get(doc, settingsNow(doc.uri));
+  return guard<P, R>(what, empty, async params => {
+    const a = await analyses.latest(params.textDocument.uri, settingsNow);
     return isActive(a) ? handler(a, params) : empty;
   });
 }
@@ -87,7 +91,8 @@ function schedule(uri: string, delay: number): void {
 
 /**
  * Checks a document and publishes. A newer check (new version, new settings) supersedes this
- * one at every await; the yield before the check lets queued requests and changes go first.
+ * one at every await, and the check itself stops when the document changes: nothing stale is
+ * published.
  */
 async function validate(uri: string): Promise<void> {
   const generation = (generations.get(uri) ?? 0) + 1;
@@ -96,12 +101,12 @@ async function validate(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    const superseded = () => generations.get(uri) !== generation || documents.get(uri)?.version !== version;
     const settings = await settingsFor(uri);
-    await new Promise(resolve => setImmediate(resolve));
-    const now = documents.get(uri);
-    if (generations.get(uri) !== generation || !now || now.version !== version) return;
+    if (superseded()) return;
     current.set(uri, settings);
-    const a = analyses.get(now, settings);
+    const a = await analyses.analysis(doc, settings);
+    if (!a || superseded()) return;
     await connection.sendDiagnostics({ uri, version, diagnostics: a.diagnostics.map(d => toLspDiagnostic(d, uri)) });
     await connection.sendNotification(REPORT_INFO_CHANGED, reportInfo(a));
   } catch (err) {
@@ -178,14 +183,13 @@ connection.onFoldingRanges(onReport('foldingRange', [], a => foldingRanges(a)));
 connection.onCompletion(onReport('completion', [], (a, p) => completions(a, p.position)));
 connection.languages.inlayHint.on(onReport('inlayHint', [], (a, p) => inlayHints(a, p.range)));
 
-connection.onRequest(REPORT_INFO, guard('reportInfo', null, (p: { uri?: string } | undefined) => {
-  const doc = typeof p?.uri === 'string' ? documents.get(p.uri) : undefined;
-  return doc ? reportInfo(analyses.get(doc, settingsNow(doc.uri))) : null;
+connection.onRequest(REPORT_INFO, guard('reportInfo', null, async (p: { uri?: string } | undefined) => {
+  const a = typeof p?.uri === 'string' ? await analyses.latest(p.uri, settingsNow) : undefined;
+  return a ? reportInfo(a) : null;
 }));
 
-connection.onRequest(TEMPLATE_TEXT, guard('templateText', null, (p: TemplateTextParams) => {
-  const doc = typeof p?.uri === 'string' ? documents.get(p.uri) : undefined;
-  const a = doc ? analyses.get(doc, settingsNow(doc.uri)) : undefined;
+connection.onRequest(TEMPLATE_TEXT, guard('templateText', null, async (p: TemplateTextParams) => {
+  const a = typeof p?.uri === 'string' ? await analyses.latest(p.uri, settingsNow) : undefined;
   return templateText(p, a, isActive(a) ? a.report.lines.eol() : '\n', new Date());
 }));
 

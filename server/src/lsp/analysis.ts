@@ -1,6 +1,10 @@
 // One check per document version and settings, shared by diagnostics and every request handler.
+// A check runs in time slices, so the server answers other requests while a long one runs, and
+// it is abandoned as soon as the document changes or closes.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, type Diagnostic, type Report } from '../engine';
+import type { CheckResult, Diagnostic, Report } from '../engine';
+import { checkSteps } from '../engine/check';
+import { drain } from '../engine/report';
 import { checkOptions, isCandidate, type Settings } from './settings';
 
 export interface Analysis {
@@ -20,33 +24,117 @@ export function isActive(a: Analysis | undefined): a is ReportAnalysis {
   return a?.report?.isReport === true;
 }
 
-export function analyse(doc: TextDocument, settings: Settings): Analysis {
+/**
+ * The analysis in steps. The text and version are read now, not at the first step: later
+ * changes update the document object in place.
+ */
+function analysisSteps(doc: TextDocument, settings: Settings): Generator<void, Analysis> {
   const base = { uri: doc.uri, version: doc.version, settings };
-  if (!isCandidate(doc.uri, doc.languageId, settings)) return { ...base, diagnostics: [] };
-  const { report, diagnostics } = check(doc.getText(), checkOptions(settings));
+  return withBase(base, isCandidate(doc.uri, doc.languageId, settings) ? checkSteps(doc.getText(), checkOptions(settings)) : undefined);
+}
+
+function* withBase(base: Omit<Analysis, 'diagnostics'>, steps: Generator<void, CheckResult> | undefined): Generator<void, Analysis> {
+  if (!steps) return { ...base, diagnostics: [] };
+  const { report, diagnostics } = yield* steps;
   return { ...base, report, diagnostics };
+}
+
+export function analyse(doc: TextDocument, settings: Settings): Analysis {
+  return drain(analysisSteps(doc, settings));
+}
+
+/**
+ * Work done between two turns of the event loop. Requests and changes wait at most about this
+ * long (plus the longest single step: reading the tables of a 10 MB report takes over a second);
+ * the turns themselves cost nothing next to it.
+ */
+const SLICE_MS = 15;
+
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
+
+interface Run {
+  version: number;
+  settings: Settings;
+  cancelled: boolean;
+  /** The analysis, or undefined when the run was abandoned. */
+  result: Promise<Analysis | undefined>;
 }
 
 export class Analyses {
   private readonly cache = new Map<string, Analysis>();
+  /** At most one check per document: a newer version or new settings abandon the older one. */
+  private readonly running = new Map<string, Run>();
 
-  /** The analysis of the document as it is now; computed only when the version or the settings changed. */
-  get(doc: TextDocument, settings: Settings): Analysis {
-    // The stale analysis is dropped before the new one is built, and no local keeps it alive
-    // meanwhile: for a 10 MB document both reports at once doubled the server's peak memory.
-    if (!this.isCurrent(doc, settings)) {
-      this.cache.delete(doc.uri);
-      this.cache.set(doc.uri, analyse(doc, settings));
-    }
-    return this.cache.get(doc.uri)!;
+  /**
+   * `open` gives the document as it is now, undefined once closed; `abandoned` hears of each
+   * check stopped before its end (the server logs it).
+   */
+  constructor(
+    private readonly open: (uri: string) => TextDocument | undefined,
+    private readonly abandoned: (uri: string, version: number) => void = () => {},
+  ) {}
+
+  /**
+   * The analysis of `doc` as it is now, with `settings`: cached, the check already under way
+   * for that version and settings, or a new check. Undefined when the document changed or
+   * closed before the check finished.
+   */
+  analysis(doc: TextDocument, settings: Settings): Promise<Analysis | undefined> {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.settings === settings) return Promise.resolve(hit);
+    const under = this.running.get(doc.uri);
+    if (under && under.version === doc.version && under.settings === settings) return under.result;
+    if (under) under.cancelled = true;
+    // The stale analysis is dropped before the new one is built: for a 10 MB document both
+    // reports at once doubled the server's peak memory.
+    this.cache.delete(doc.uri);
+    const job = { version: doc.version, settings, cancelled: false };
+    const result = this.step(doc, job).finally(() => {
+      if (this.running.get(doc.uri)?.result === result) this.running.delete(doc.uri);
+    });
+    const run: Run = Object.assign(job, { result });
+    this.running.set(doc.uri, run);
+    return result;
   }
 
-  private isCurrent(doc: TextDocument, settings: Settings): boolean {
-    const hit = this.cache.get(doc.uri);
-    return hit !== undefined && hit.version === doc.version && hit.settings === settings;
+  /**
+   * The analysis of the document's newest version, for a request: a check abandoned because the
+   * document changed is followed to the check of the new version. Undefined once it is closed.
+   */
+  async latest(uri: string, settingsOf: (uri: string) => Settings): Promise<Analysis | undefined> {
+    for (;;) {
+      const doc = this.open(uri);
+      if (!doc) return undefined;
+      const a = await this.analysis(doc, settingsOf(uri));
+      if (a) return a;
+    }
+  }
+
+  private async step(doc: TextDocument, run: Omit<Run, 'result'>): Promise<Analysis | undefined> {
+    const steps = analysisSteps(doc, run.settings);
+    for (;;) {
+      const sliceEnd = performance.now() + SLICE_MS;
+      for (;;) {
+        const next = steps.next();
+        if (next.done) {
+          this.cache.set(doc.uri, next.value);
+          return next.value;
+        }
+        if (performance.now() >= sliceEnd) break;
+      }
+      await nextTurn();
+      if (run.cancelled || this.open(doc.uri)?.version !== run.version) {
+        run.cancelled = true;
+        this.abandoned(doc.uri, run.version);
+        return undefined;
+      }
+    }
   }
 
   delete(uri: string): void {
+    const under = this.running.get(uri);
+    if (under) under.cancelled = true;
+    this.running.delete(uri);
     this.cache.delete(uri);
   }
 }
