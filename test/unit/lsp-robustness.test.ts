@@ -6,6 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver/node';
 import { check, RULES, type Rule } from '../../server/src/engine';
+import { checkSteps } from '../../server/src/engine/check';
+import { buildReport } from '../../server/src/engine/report';
+import { readProse } from '../../server/src/engine/prose';
 import { editLine, REPO, SEEDS, seed } from '../helpers';
 import { Client, expectedLsp, reportUri } from '../lspClient';
 
@@ -70,6 +73,87 @@ test('requests on a small report are answered before a 10 MB document\'s check p
   console.log(`# server peak RSS after checking ${Buffer.byteLength(text)} bytes: ${peak.toFixed(0)} MB`);
   assert.ok(peak < 300, `server peak RSS ${peak.toFixed(0)} MB after checking 10 MB`);
   await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
+});
+
+/** A 10 MB report that starts with seed 001, so line 52 is 表三's 一、本年新收 as in the seed. */
+const bigFrom001 = () => `${seed('001')}\n${bigReport(10_000_000)}`;
+
+const openNotification = (uri: string, text: string) =>
+  client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+
+test('while a 10 MB document is being checked, a small report\'s requests are answered first and the big document\'s hover waits for its check', async () => {
+  const small = reportUri();
+  await client.open(small, seed('001'));
+  const big = reportUri();
+  const text = bigFrom001();
+  const { log, note } = arrivals();
+  void openNotification(big, text);
+  // Sent first, so its check is under way when the small report's requests arrive: a request
+  // starts the check of its document's version, or joins the one already running.
+  const bigHover = client.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: big }, position: FIRST_NEW })
+    .then(h => { note('big hover'); return h; });
+  const hovered = client.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: FIRST_NEW })
+    .then(h => { note('hover'); return h; });
+  const symbols = client.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: small } })
+    .then(s => { note('documentSymbol'); return s; });
+  const published = client.until('the 10 MB document\'s diagnostics', () => client.published.get(big)?.[0], SLOW)
+    .then(p => { note('publishDiagnostics'); return p; });
+
+  const [bh, h, s, p] = await Promise.all([bigHover, hovered, symbols, published]);
+  assert.deepEqual(log.slice(0, 2), ['hover', 'documentSymbol'], `arrivals: ${log.join(', ')}`);
+  assert.deepEqual([...log.slice(2)].sort(), ['big hover', 'publishDiagnostics']);
+  assert.ok(s.length > 0, 'the small report has an outline');
+  // The same cell of the same 表三 as in the small report: the big document's own analysis, complete.
+  assert.match(JSON.stringify(bh?.contents), /表三.*本年新收/);
+  assert.deepEqual(bh, h);
+  assert.equal(p.version, 1);
+  assert.equal(client.published.get(big)!.length, 1);
+  await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
+});
+
+test('a change to a 10 MB document during its check stops that check: the only publish is the new version\'s', async () => {
+  const uri = reportUri();
+  const text = bigFrom001();
+  const changed = breakTotal(text);
+  void openNotification(uri, text);
+  // The request starts (or joins) the check of version 1; the change arrives while it runs.
+  const symbols = client.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  void client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: changed }] });
+  const final = await client.until('the new version\'s diagnostics', () => client.published.get(uri)?.find(p => p.version === 2), SLOW);
+  // Answered for the document as it is now, once its check is done, not with an error.
+  assert.ok((await symbols).length > 0);
+  // A request answered after the publish: a publish of version 1 still queued would show by now.
+  await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(client.published.get(uri)!.map(p => p.version), [2]);
+  assert.ok(client.stderr.some(m => m.includes(`check of ${uri} version 1 stopped`)), 'the check of version 1 ran to its end');
+  assert.equal(final.diagnostics.filter(d => d.code === 't3-row-total' && d.range.start.line === T3_NEW_ROW).length, 1);
+  await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
+test('a check run in steps gives what check gives, interleaved with other checks (in-process)', () => {
+  const texts = SEEDS.map(f => seed(f.slice(0, 3)));
+  texts.push(breakTotal(texts[1]), ALL_SEEDS.repeat(8));
+  const runs = texts.map(text => ({ steps: checkSteps(text), count: 0, result: undefined as ReturnType<typeof check> | undefined }));
+  // Round robin, one step each, as the server interleaves documents between time slices.
+  while (runs.some(r => !r.result)) {
+    for (const r of runs.filter(x => !x.result)) {
+      const next = r.steps.next();
+      if (next.done) r.result = next.value; else r.count++;
+    }
+  }
+  runs.forEach((r, i) => {
+    assert.deepEqual(r.result, check(texts[i]), `text ${i}`);
+    assert.ok(r.count > RULES.length, `text ${i} was checked in ${r.count} steps only`);
+  });
+});
+
+test('prose read in batches equals prose read at once (in-process)', () => {
+  // Dozens of 32K-character batches, and fences whose heading-like lines must not start one.
+  const fenced = ['```', '一、不是标题', '（一）也不是', '```'].join('\n');
+  const text = `${ALL_SEEDS}\n${fenced}\n${ALL_SEEDS.repeat(12)}\n\`\`\`\n二、代码\n${seed('001')}\n三、仍在代码中\n\`\`\`\n${ALL_SEEDS.repeat(4)}`;
+  const report = buildReport(text);
+  assert.ok(report.prose.length > 1000);
+  assert.deepEqual(report.prose, readProse(report.lines, report.proseLines));
 });
 
 test('quick edits of a big document supersede its checks: the last publish is the last version\'s, none older after it', async () => {
