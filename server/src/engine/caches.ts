@@ -1,6 +1,7 @@
 // Memo tables keyed by content (label text, prose chunk, table region). A language server keeps
 // them for the whole session, so each is bounded: when full it is emptied at once, which costs
-// only recomputation. clearCaches() gives benchmarks and tests a cold engine.
+// only recomputation; and each owns its strings, so no entry pins an old version of a document.
+// clearCaches() gives benchmarks and tests a cold engine.
 const all: Array<BoundedCache<unknown, unknown>> = [];
 
 export class BoundedCache<K, V> {
@@ -14,9 +15,10 @@ export class BoundedCache<K, V> {
     return this.map.get(key);
   }
 
+  /** Stores string keys and values as copies: a slice of a document would keep that whole version alive. */
   set(key: K, value: V): void {
     if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(key, value);
+    this.map.set(own(key), own(value));
   }
 
   /** The cached value for `key`, computed and stored on a miss. */
@@ -33,6 +35,8 @@ export class BoundedCache<K, V> {
     this.map.clear();
   }
 }
+
+const own = <T>(x: T): T => (typeof x === 'string' ? ownString(x) as T : x);
 
 /** Empties every engine cache: the next check starts cold. */
 export function clearCaches(): void {

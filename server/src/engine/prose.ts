@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes } from 'mdast';
 import type { LineIndex } from './text';
-import { BoundedCache } from './caches';
+import { BoundedCache, ownString } from './caches';
 
 /** Literal prose text with its document offset; the source slice at `start` equals `text`. */
 export interface ProseSegment { start: number; text: string }
@@ -52,9 +52,11 @@ function collect(node: Nodes, source: string, base: number, out: ProseSegment[])
 function parseChunk(chunk: string): ProseSegment[] {
   const hit = cache.get(chunk);
   if (hit) return hit;
+  // Segment texts are slices of what was parsed: a copy, so the cache does not pin the document.
+  const source = ownString(chunk);
   const segments: ProseSegment[] = [];
-  collect(processor.parse(chunk), chunk, 0, segments);
-  cache.set(chunk, segments);
+  collect(processor.parse(source), source, 0, segments);
+  cache.set(source, segments);
   return segments;
 }
 

@@ -36,8 +36,12 @@ function instances(def: RelationDef, table: MatchedTable): Array<{ name: string;
 }
 
 const evaluated = new WeakMap<Report, RelationFailure[]>();
-/** Failures per stored match (see matchOrigin), with the cells of the stored match's offsets. */
-const byMatch = new WeakMap<object, RelationFailure[]>();
+
+/** A failure without its document: cells named by key, so a cached entry pins no version of the text. */
+interface StoredFailure extends Omit<RelationFailure, 'table' | 'target' | 'left' | 'right'> { target: string; left: string[]; right: string[] }
+/** Failures per stored match (see matchOrigin): the same table content fails the same way wherever it moves. */
+const byMatch = new WeakMap<object, StoredFailure[]>();
+const keyOf = (c: ValueCell) => cellKey(c.row.id, c.col.id);
 
 /** Every failed relation instance of the report; evaluated once, shared by the four rules. */
 export function failedRelations(report: Report): RelationFailure[] {
@@ -46,15 +50,18 @@ export function failedRelations(report: Report): RelationFailure[] {
   return out;
 }
 
-/** An unchanged table's failures are its stored match's, moved onto this table's cells. */
+/** An unchanged table's failures are its stored match's, put back onto this table's cells. */
 function tableFailures(table: MatchedTable): RelationFailure[] {
   const origin = matchOrigin(table);
   if (!origin) return evaluate(table);
-  let known = byMatch.get(origin.stored);
-  if (!known) byMatch.set(origin.stored, (known = evaluate(table)));
-  if (known.every(f => f.table === table)) return known;
-  const moved = (c: ValueCell) => table.values.get(cellKey(c.row.id, c.col.id))!;
-  return known.map(f => ({ ...f, table, target: moved(f.target), left: f.left.map(moved), right: f.right.map(moved) }));
+  const known = byMatch.get(origin.stored);
+  if (!known) {
+    const fresh = evaluate(table);
+    byMatch.set(origin.stored, fresh.map(({ table: _, target, left, right, ...rest }) => ({ ...rest, target: keyOf(target), left: left.map(keyOf), right: right.map(keyOf) })));
+    return fresh;
+  }
+  const cell = (key: string) => table.values.get(key)!;
+  return known.map(f => ({ ...f, table, target: cell(f.target), left: f.left.map(cell), right: f.right.map(cell) }));
 }
 
 function evaluate(table: MatchedTable): RelationFailure[] {
