@@ -166,14 +166,46 @@ function lastLabelIndex(row: Row): number {
 interface Candidate { row: RowDef; block: number; score: number }
 
 function bestRow(def: TableDef, text: string, taken: Set<string>, preferBlock: number): Candidate | undefined {
+  // Most labels are written as in the template: a row scoring 1 beats every row scoring less, so
+  // only the rows that score 1 on these words need scoring (template order keeps the tie-break).
+  const exact = exactRows(def, norm(text));
+  const candidates = exact?.some(c => !taken.has(c.row.id)) ? exact : allRows(def);
   let best: Candidate | undefined;
-  def.blocks.forEach((block, b) => block.rows.forEach(row => {
-    if (row.label === '' || taken.has(row.id)) return;
+  for (const { row, block: b } of candidates) {
+    if (taken.has(row.id)) continue;
     const score = labelScore(text, row.label) + (b === preferBlock ? 0.001 : 0);
     if (!best || score > best.score) best = { row, block: b, score };
-  }));
+  }
   return best && best.score >= MATCH ? best : undefined;
 }
+
+interface Slot { row: RowDef; block: number }
+
+/**
+ * Per template table, the labelled rows in template order and, per normalised label or accepted
+ * variant, the rows that score 1 on it. Built once per table from the template (not a cache: its
+ * size is the template's), so even a cold check skips scoring a well-written label against every row.
+ */
+const rowIndex = new Map<TableDef, { all: Slot[]; exact: Map<string, Slot[]> }>();
+
+function indexOf(def: TableDef) {
+  let index = rowIndex.get(def);
+  if (!index) {
+    const all = def.blocks.flatMap((b, block) => b.rows.filter(row => row.label !== '').map(row => ({ row, block })));
+    const exact = new Map<string, Slot[]>();
+    for (const { row } of all) {
+      for (const written of [row.label, ...(ACCEPTED_LABEL_VARIANTS[row.label] ?? [])]) {
+        const words = norm(written);
+        if (!exact.has(words)) exact.set(words, all.filter(o => scoreUncached(written, o.row.label) === 1));
+      }
+    }
+    rowIndex.set(def, (index = { all, exact }));
+  }
+  return index;
+}
+
+const allRows = (def: TableDef) => indexOf(def).all;
+const exactRows = (def: TableDef, words: string) => indexOf(def).exact.get(words);
 
 /** What the rows of a table show about where their values sit. */
 interface Alignment {

@@ -2,6 +2,7 @@
 // the report year, from the lines outside tables.
 import { BOOKMARK, chineseNumeral, normalizeLabel, similarity, type LineIndex } from './text';
 import { SECTIONS, type SectionDef } from './template';
+import { BoundedCache } from './caches';
 
 export type OrdinalKind = 'chinese' | 'arabic' | 'lost' | 'none' | 'sub';
 
@@ -61,7 +62,13 @@ export function readHeadingLine(lines: LineIndex, line: number): HeadingLine | u
   };
 }
 
-function scoreSection(words: string, s: SectionDef): { exact: boolean; variant: boolean; keyword: boolean; sim: number } {
+interface SectionScore { exact: boolean; variant: boolean; keyword: boolean; sim: number }
+
+// Every prose line of every version is a heading candidate, and the same words recur (the
+// template's, report after report; every unchanged line on a re-check): scores are kept per words.
+const sectionScores = new BoundedCache<string, SectionScore[]>(5000);
+
+function scoreSection(words: string, s: SectionDef): SectionScore {
   const w = normalizeLabel(words);
   const exact = w === normalizeLabel(s.title);
   const variant = s.variants.some(v => normalizeLabel(v) === w);
@@ -77,8 +84,9 @@ function scoreSection(words: string, s: SectionDef): { exact: boolean; variant: 
 export function sectionOf(h: HeadingLine): SectionHeading | undefined {
   if (h.ordinalKind === 'sub' || h.words.length > 40 || /[。；;]/.test(h.words)) return undefined;
   let best: { s: SectionDef; sim: number; exact: boolean } | undefined;
-  for (const s of SECTIONS) {
-    const sc = scoreSection(h.words, s);
+  const scores = sectionScores.memo(h.words, words => SECTIONS.map(s => scoreSection(words, s)));
+  for (const [i, s] of SECTIONS.entries()) {
+    const sc = scores[i];
     const named = sc.exact || sc.variant;
     const ordinalAgrees = h.ordinal === s.index;
     let ok: boolean;
