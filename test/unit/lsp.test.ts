@@ -176,6 +176,17 @@ describe('code actions', () => {
     assert.deepEqual(rangesOf(diagnostics, 'section-numbering'), ['10:0-10:8', '19:0-19:10', '23:0-23:14', '27:0-27:8', '88:0-88:6', '92:0-92:6']);
   });
 
+  test('disable on this line works on a value cell inside a one-cell-per-line row', async () => {
+    // Seed 000, 表三 row 一: 自然人 (line 78) becomes 1, so its 总计 (line 84, mid-row) is reported.
+    const uri = reportUri('2022年度报告.md');
+    const opened = await client.open(uri, editLine(seed('000'), 78, /^\t0$/, '\t1'));
+    assert.deepEqual(rangesOf(opened, 't3-row-total'), ['84:1-84:2']);
+    const { text, diagnostics } = await client.apply(uri, byTitle(await client.codeActions(uri, 84, 1), '在此行禁用 t3-row-total'));
+    assert.deepEqual(text.split('\n').slice(83, 86), ['\t0', '\t<!-- nianbao-disable-next-line t3-row-total -->', '\t0']);
+    assert.deepEqual(rangesOf(diagnostics, 't3-row-total'), []);
+    assert.deepEqual(diagnostics.filter(d => d.code === 'table-shape'), [], 'the row keeps its seven values');
+  });
+
   test('disable in this file inserts the comment after the title and silences the rule everywhere', async () => {
     const uri = reportUri();
     await client.open(uri, seed('001'));

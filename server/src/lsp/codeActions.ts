@@ -68,16 +68,6 @@ function convertAction(a: ReportAnalysis, region: TableRegion): CodeAction {
   };
 }
 
-/**
- * A comment line in the middle of a one-cell-per-line row would end that row (rows are
- * separated by blank lines there), so "disable on this line" is offered only where a line of its
- * own is harmless.
- */
-function canInsertLineBefore(a: ReportAnalysis, line: number): boolean {
-  const region = a.report.regions.find(r => r.firstLine <= line && line <= r.lastLine);
-  return !region || region.layout !== 'cell-per-line' || region.rows.some(r => r.firstLine === line);
-}
-
 function disableActions(a: ReportAnalysis, here: Diagnostic[]): CodeAction[] {
   const { lines, title } = a.report;
   const eol = lines.eol();
@@ -87,9 +77,9 @@ function disableActions(a: ReportAnalysis, here: Diagnostic[]): CodeAction[] {
     const line = d.range.start.line;
     const diagnostics = [toLspDiagnostic(d, a.uri)];
     const once = (key: string) => !seen.has(key) && seen.add(key) !== undefined;
-    if (once(`${d.code}@${line}`) && canInsertLineBefore(a, line)) {
-      // A tab would make the comment line look like a table row to the line-level table reader.
-      const indent = /^[^\S\t]*/.exec(lines.line(line))![0];
+    if (once(`${d.code}@${line}`)) {
+      // Indented like its line; the table reader reads a comment line as neither a row nor a cell.
+      const indent = /^\s*/.exec(lines.line(line))![0];
       const at = { line, character: 0 };
       out.push({
         title: `在此行禁用 ${d.code}`, kind: CodeActionKind.QuickFix, diagnostics,
