@@ -73,13 +73,24 @@ function pipeCells(lines: LineIndex, line: number): Cell[] {
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
+const NON_SPACE = /\S/g;
+
+/** Whether two tab-separated cells hold more than white space: scanned in place, since every row of every table asks. */
+function twoCellsFilled(line: string): boolean {
+  NON_SPACE.lastIndex = 0;
+  if (!NON_SPACE.test(line)) return false;
+  const tab = line.indexOf('\t', NON_SPACE.lastIndex);
+  if (tab < 0) return false;
+  NON_SPACE.lastIndex = tab;
+  return NON_SPACE.test(line);
+}
+
 function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind[]): { layout: TableLayout; rows: Row[] } {
   let multi = 0, single = 0, pipes = 0;
   for (let i = first; i <= last; i++) {
     if (kinds[i] === 'pipe') { pipes++; continue; }
     if (kinds[i] !== 'tabbed') continue;
-    const filled = lines.line(i).split('\t').filter(c => c.trim() !== '').length;
-    if (filled >= 2) multi++; else single++;
+    if (twoCellsFilled(lines.line(i))) multi++; else single++;
   }
   const rows: Row[] = [];
   if (pipes > multi + single) {
