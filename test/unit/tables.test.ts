@@ -302,3 +302,14 @@ test('a disable comment indented inside a one-cell-per-line row silences the nex
   const found = diagnostics(lines.join('\n')).filter(d => d.code.startsWith('t') && d.code !== 'table-layout');
   assert.deepEqual(found.map(d => `${d.code} ${at(d)}`), ['t3-balance 336:1-336:2']);
 });
+
+test('a ledger of applications in section 三 is not a second 表三', () => {
+  // Seed 001 with a tab-separated 台账 after 表三 whose cells name applicant types and results.
+  const lines = seed('001').split('\n');
+  const ledger = ['', '附：依申请公开登记台账', '序号\t申请人类型\t申请内容\t办理结果\t办理天数',
+    '1\t自然人\t关于某村道路建设项目的公开申请\t予以公开\t5', '2\t商业企业\t关于土地征收补偿标准的公开申请\t其他处理\t12'];
+  lines.splice(77, 0, ...ledger);
+  const { report, diagnostics: found } = check(lines.join('\n'));
+  assert.deepEqual(report.tables.map(t => t.def.id), ['t2', 't3', 't4']);
+  assert.deepEqual(found.filter(d => d.code.startsWith('table') || d.code.startsWith('t3')), []);
+});

@@ -119,8 +119,25 @@ export function splitRegion(region: TableRegion, fallback: TableId | undefined):
     } else if (anchor && !current.id) current.id = anchor;
     current.rows.push(row);
   }
-  return parts.map(p => ({ id: p.id ?? guessByRows(p.rows) ?? fallback, rows: p.rows }))
+  return parts.map(p => ({ id: p.id ?? guessByRows(p.rows) ?? (fallback && resembles(p.rows, fallback) ? fallback : undefined), rows: p.rows }))
     .filter((p): p is { id: TableId; rows: Row[] } => p.id !== undefined);
+}
+
+/**
+ * Whether rows without an anchor still read as the section's template table (labels drifted past
+ * exact matching). Another table in the section, such as a ledger of applications, is not one:
+ * matched as 表三 it would report every template row missing. The first rows decide.
+ */
+function resembles(rows: Row[], id: TableId): boolean {
+  const rowDefs = (['2021', '2019'] as FormatId[]).flatMap(f => TABLES[f][id].blocks.flatMap(b => b.rows.map(row => ({ label: row.label, columns: b.columns.length }))));
+  // A template row is its label, as the row's last word cell, followed by its values: a ledger's
+  // 办理结果 column names results too, but with a number or two after them, not seven.
+  return rows.slice(0, 40).some(r => {
+    const i = lastLabelIndex(r);
+    if (i < 0) return false;
+    const numbers = r.cells.slice(i + 1).filter(c => looksNumeric(c.text.trim())).length;
+    return rowDefs.some(d => d.label !== '' && 2 * numbers >= d.columns && labelScore(r.cells[i].text, d.label) >= MATCH);
+  });
 }
 
 function guessByRows(rows: Row[]): TableId | undefined {
