@@ -1,5 +1,6 @@
 // Maps a table region onto a template table: which cell is which row × column, and what in the
 // region departs from the template (missing rows and columns, drifted labels, wrong cell counts).
+import { createHash } from 'node:crypto';
 import type { Cell, Row, TableRegion } from './tables';
 import { looksNumeric, parseValue, type CellValue } from './values';
 import { normalizeLabel, similarity } from './text';
@@ -311,7 +312,8 @@ export function matchOrigin(table: MatchedTable): { stored: object; delta: numbe
 
 export function matchTable(region: TableRegion, rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
   const base = rows[0]?.cells[0]?.start ?? 0;
-  const key = contentKey(region.layout, rows, id, assumed, base);
+  // The content spelled out is about three times the table's text: stored as a digest, a key costs 28 characters.
+  const key = createHash('sha1').update(contentKey(region.layout, rows, id, assumed, base)).digest('base64');
   let entry = stored.get(key);
   if (!entry) {
     entry = store(matchRows(region, rows, id, assumed), rows);
