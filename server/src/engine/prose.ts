@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes } from 'mdast';
-import type { LineIndex } from './text';
+import { fenceAfter, type LineIndex } from './text';
 import { BoundedCache, ownString } from './caches';
 
 /** Literal prose text with its document offset; the source slice at `start` equals `text`. */
@@ -115,7 +115,6 @@ function parseTogether(chunks: string[]): void {
 }
 
 const CHUNK_START = /^\s*(#{1,6}\s|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．]\s*\S)/;
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 /** Groups prose lines into chunks: runs of consecutive lines, cut before heading-like lines outside fences. */
 export function proseChunks(lines: LineIndex, proseLines: number[]): Array<[number, number]> {
@@ -127,8 +126,7 @@ export function proseChunks(lines: LineIndex, proseLines: number[]): Array<[numb
     const contiguous = last !== undefined && last[1] === n - 1;
     const cut = fence === undefined && CHUNK_START.test(s);
     if (contiguous && !cut) last[1] = n; else chunks.push([n, n]);
-    const f = FENCE.exec(s);
-    if (f) fence = fence === undefined ? f[1][0] : (f[1][0] === fence ? undefined : fence);
+    fence = fenceAfter(fence, s);
   }
   return chunks;
 }
