@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { SECTIONS, standardHeading } from '../template';
 import { templateSection } from '../blocks';
 import type { Report } from '../report';
+import { insertLines } from './util';
 
 /** Where a missing section goes: before its table if the table is there, else before the next present section. */
 function insertionLine(report: Report, index: number): { line: number; withTable: boolean } {
@@ -18,21 +19,17 @@ export const sectionMissing: Rule = {
   description: '六个部分之一缺失',
   check(report) {
     const present = new Set(report.headings.map(h => h.section.index));
+    const eol = report.lines.eol();
     return SECTIONS.filter(s => !present.has(s.index)).map(s => {
       const { line, withTable } = insertionLine(report, s.index);
-      const eol = report.lines.eol();
-      const atEnd = line >= report.lines.lineCount;
-      const offset = atEnd ? report.text.length : report.lines.starts[line];
       const anchorLine = Math.min(line, report.lines.lineCount - 1);
-      const lead = atEnd && report.text !== '' && !/[\r\n]$/.test(report.text) ? eol : '';
-      const pos = report.lines.position(offset);
       return {
         range: report.lines.lineRange(anchorLine),
         message: `缺少第${s.ordinal}部分「${standardHeading(s)}」`,
         fix: {
           title: `插入「${standardHeading(s)}」${s.table && withTable ? '及模板表格' : ''}`,
           safe: false,
-          edits: [{ range: { start: pos, end: pos }, newText: `${lead}${templateSection(s.index, report.expectedFormat, eol, withTable)}${eol}` }],
+          edits: [insertLines(report, line, `${templateSection(s.index, report.expectedFormat, eol, withTable)}${eol}`)],
         },
       };
     });

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { TABLES } from '../template';
 import { templateTable } from '../blocks';
+import { insertLines } from './util';
 
 export const tableMissing: Rule = {
   id: 'table-missing',
@@ -14,18 +15,15 @@ export const tableMissing: Rule = {
       seen.add(h.section.index);
       const def = TABLES[report.expectedFormat][id];
       const eol = report.lines.eol();
-      const next = h.line + 1;
-      const atEnd = next >= report.lines.lineCount;
-      const offset = atEnd ? report.text.length : report.lines.starts[next];
-      const pos = report.lines.position(offset);
-      const lead = atEnd ? eol : '';
+      // A blank line after the table, unless nothing follows it.
+      const after = h.line + 1 < report.lines.lineCount ? eol : '';
       return [{
         range: report.lines.range(h.start, h.end),
         message: `「${h.section.ordinal}、${h.section.title}」缺少${def.name}（${def.title}）`,
         fix: {
           title: `插入${report.expectedFormat}版${def.name}模板（全部为 0）`,
           safe: false,
-          edits: [{ range: { start: pos, end: pos }, newText: `${lead}${eol}${templateTable(id, report.expectedFormat, eol)}${eol}${atEnd ? '' : eol}` }],
+          edits: [insertLines(report, h.line + 1, `${eol}${templateTable(id, report.expectedFormat, eol)}${eol}${after}`)],
         },
       }];
     });
