@@ -18,7 +18,7 @@ export interface RelationFailure {
 }
 
 /** An empty cell counts as 0 (cell-empty reports it); an unreadable one stops the relation. */
-function valueOf(c: ValueCell): bigint | undefined {
+export function valueOf(c: ValueCell): bigint | undefined {
   if (c.parsed.problem === 'empty') return 0n;
   return c.parsed.value;
 }
@@ -83,14 +83,19 @@ function evaluate(table: MatchedTable): RelationFailure[] {
   return out;
 }
 
-/** "本年新收 3 + 上年结转 0 = 3"; long sums name only their non-zero terms. */
+export interface Term { name: string; value: bigint; negative?: boolean }
+
+/** "自然人 2 + 商业企业 1 − 结转 0"; more than eight terms name only the non-zero ones, then "其余 N 项 0". */
+export function termsText(terms: Term[]): string {
+  const shown = terms.length <= 8 ? terms : terms.filter(t => t.value !== 0n);
+  const parts = shown.map((t, i) => `${i === 0 ? (t.negative ? '− ' : '') : t.negative ? ' − ' : ' + '}${t.name} ${t.value}`);
+  const zeros = terms.length - shown.length;
+  if (zeros > 0) parts.push(`${parts.length ? ' + ' : ''}其余 ${zeros} 项 0`);
+  return parts.join('');
+}
+
+/** "本年新收 3 + 上年结转 0 = 3", or "总计 3" for a single term. */
 export function sumText(cells: ValueCell[], nameOf: (c: ValueCell) => string, total: bigint): string {
-  const term = (c: ValueCell) => `${nameOf(c)} ${valueOf(c)}`;
-  if (cells.length === 1) return term(cells[0]);
-  if (cells.length <= 8) return `${cells.map(term).join(' + ')} = ${total}`;
-  const nonZero = cells.filter(c => valueOf(c) !== 0n);
-  const rest = cells.length - nonZero.length;
-  const parts = nonZero.map(term);
-  if (rest > 0) parts.push(`其余 ${rest} 项 0`);
-  return `${parts.join(' + ')} = ${total}`;
+  const terms = cells.map(c => ({ name: nameOf(c), value: valueOf(c) ?? 0n }));
+  return terms.length === 1 ? termsText(terms) : `${termsText(terms)} = ${total}`;
 }

@@ -2,7 +2,7 @@
 // what template section a heading is.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import {
-  cellKey, relationsFor, standardHeading, T4_GROUPS, TABLES,
+  cellKey, relationsFor, standardHeading, T4_GROUPS, TABLES, termsText, valueOf,
   type MatchedTable, type RelationDef, type Report, type ValueCell,
 } from '../engine';
 import type { ReportAnalysis } from './analysis';
@@ -26,11 +26,6 @@ function cellTitle(table: MatchedTable, c: ValueCell): string {
   const group = T4_GROUPS.find(g => c.col.id.startsWith(`${g.id}.`));
   const row = c.row.label || group?.label;
   return `**${table.def.name}**${caption ? ` ${caption}` : ''} 「${row}」×「${c.col.label}」`;
-}
-
-/** Value of a cell in a sum: blank counts as 0 (as in the checks); unreadable is undefined. */
-function valueOf(c: ValueCell): bigint | undefined {
-  return c.parsed.problem === 'empty' ? 0n : c.parsed.value;
 }
 
 function cellHover(table: MatchedTable, c: ValueCell): string {
@@ -62,10 +57,7 @@ function relationLine(table: MatchedTable, def: RelationDef, c: ValueCell): stri
   const head = `${name(c)} = `;
   if (unreadable.length) return `${head}${terms.map(t => name(t.cell)).join(' + ')}（${unreadable.map(t => `「${name(t.cell)}」`).join('、')}不是数字，无法计算）`;
   const expected = terms.reduce((s, t) => s + t.sign * valueOf(t.cell)!, 0n);
-  const shown = terms.length <= 8 ? terms : terms.filter(t => valueOf(t.cell) !== 0n);
-  let text = shown.map((t, i) => `${i === 0 ? (t.sign < 0n ? '− ' : '') : t.sign < 0n ? ' − ' : ' + '}${name(t.cell)} ${valueOf(t.cell)}`).join('');
-  const zeros = terms.length - shown.length;
-  if (zeros > 0) text += `${text ? ' + ' : ''}其余 ${zeros} 项 0`;
+  const text = termsText(terms.map(t => ({ name: name(t.cell), value: valueOf(t.cell)!, negative: t.sign < 0n })));
   const actual = valueOf(c);
   const verdict = actual === expected ? '✓' : actual === undefined ? '' : `（表中为 ${actual}，相差 ${actual > expected ? actual - expected : expected - actual}）`;
   return `${head}${text} = ${expected}${verdict ? ` ${verdict}` : ''}`;
