@@ -4,9 +4,9 @@
 // test/unit/manifest.test.ts fails when the committed manifest differs from what this produces.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { RULES, type Severity, type SeveritySetting } from '../server/src/engine';
+import { RULES, SEVERITY_SETTINGS, type Severity } from '../server/src/engine';
 
-export const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+export const SEVERITIES = SEVERITY_SETTINGS;
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 const ruleKey = (code: string) => `config.rules.${code}`;

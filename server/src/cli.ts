@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { RULES, type RuleCode, type SeveritySetting } from './engine';
+import { countBySeverity, isSeveritySetting, RULES, type RuleCode, type SeveritySetting } from './engine';
 import { checkFiles, runWorker } from './batch';
 import type { FileOptions, FileResult, FileTask } from './checkFile';
 import { version } from '../../package.json';
@@ -44,8 +44,6 @@ class UsageError extends Error {}
 
 interface Args { format: 'text' | 'json'; fix: boolean; severities: Partial<Record<RuleCode, SeveritySetting>>; paths: string[] }
 
-const LEVELS: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
-
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.length === 0) throw new UsageError('缺少命令 / missing command');
   if (argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return 'help';
@@ -74,7 +72,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       const v = value();
       const [code, level] = v.split('=');
       if (!codes.has(code)) throw new UsageError(`未知的规则代码 / unknown rule code: ${code}（可用：${[...codes].join(', ')}）`);
-      if (!LEVELS.includes(level as SeveritySetting)) throw new UsageError(`--severity 应写作 代码=off|info|warning|error / expected CODE=off|info|warning|error: ${v}`);
+      if (!isSeveritySetting(level)) throw new UsageError(`--severity 应写作 代码=off|info|warning|error / expected CODE=off|info|warning|error: ${v}`);
       args.severities[code as RuleCode] = level as SeveritySetting;
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`未知选项 / unknown option: ${arg}`);
     else args.paths.push(arg);
@@ -126,16 +124,7 @@ function collect(paths: string[], errors: string[]): FileTask[] {
 interface Counts { files: number; errors: number; warnings: number; infos: number }
 
 function count(results: FileResult[]): Counts {
-  const c: Counts = { files: 0, errors: 0, warnings: 0, infos: 0 };
-  for (const r of results) {
-    c.files++;
-    for (const d of r.diagnostics) {
-      if (d.severity === 'error') c.errors++;
-      else if (d.severity === 'warning') c.warnings++;
-      else c.infos++;
-    }
-  }
-  return c;
+  return { files: results.length, ...countBySeverity(results.flatMap(r => r.diagnostics)) };
 }
 
 const colours = (on: boolean) => {

@@ -2,7 +2,7 @@
 import { buildReportSteps, drain, type Report } from './report';
 import { isDisabled } from './directives';
 import { RULES } from './rules';
-import type { CheckOptions, Diagnostic, Rule } from './types';
+import type { CheckOptions, Diagnostic, Rule, Severity } from './types';
 
 export interface CheckResult { report: Report; diagnostics: Diagnostic[] }
 
@@ -38,6 +38,11 @@ export function* checkReportSteps(report: Report, options: CheckOptions = {}): G
     yield;
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+export function countBySeverity(diagnostics: ReadonlyArray<{ severity: Severity }>): { errors: number; warnings: number; infos: number } {
+  const n = (s: Severity) => diagnostics.filter(d => d.severity === s).length;
+  return { errors: n('error'), warnings: n('warning'), infos: n('info') };
 }
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {

@@ -1,5 +1,5 @@
 // The engine's public surface: no LSP or VS Code here.
-export { check, checkReport, type CheckResult } from './check';
+export { check, checkReport, countBySeverity, type CheckResult } from './check';
 export { clearCaches } from './caches';
 export { applySafeFixes, applyTextEdits, compatibleFixes, replacementEdit, type FixAllResult } from './fixAll';
 export { buildReport, sectionAt, type Report, type SectionSpan } from './report';

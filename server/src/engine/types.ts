@@ -4,6 +4,10 @@ import type { Report } from './report';
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
+/** The levels a rule can be set to (settings, `--severity`, the manifest's enum), mildest first. */
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+export const isSeveritySetting = (v: unknown): v is SeveritySetting => SEVERITY_SETTINGS.includes(v as SeveritySetting);
+
 export type RuleCode =
   | 'section-missing' | 'section-duplicate' | 'section-order' | 'section-heading' | 'section-numbering'
   | 'report-title' | 'table-missing' | 'table-shape' | 'table-label' | 'template-version' | 'table-layout'

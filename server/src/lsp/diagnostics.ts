@@ -36,8 +36,3 @@ export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
   if (d.related?.length) out.relatedInformation = d.related.map(r => ({ location: { uri, range: r.range }, message: r.message }));
   return out;
 }
-
-export function countBySeverity(diagnostics: Diagnostic[]): { errors: number; warnings: number; infos: number } {
-  const n = (s: Severity) => diagnostics.filter(d => d.severity === s).length;
-  return { errors: n('error'), warnings: n('warning'), infos: n('info') };
-}

@@ -1,7 +1,6 @@
 // The custom requests of the client's status bar and insert commands.
-import { formatForYear, reportSkeleton, templateTable, type FormatId } from '../engine';
+import { countBySeverity, formatForYear, reportSkeleton, templateTable, type FormatId } from '../engine';
 import { isActive, type Analysis } from './analysis';
-import { countBySeverity } from './diagnostics';
 
 export const REPORT_INFO = 'nianbao/reportInfo';
 export const REPORT_INFO_CHANGED = 'nianbao/reportInfoChanged';

@@ -1,6 +1,6 @@
 // The `nianbao.*` settings as the server uses them: whatever a client sends is read defensively
 // (a wrong type falls back to the default instead of breaking checks).
-import { RULES, type CheckOptions, type RuleCode, type SeveritySetting } from '../engine';
+import { isSeveritySetting, RULES, type CheckOptions, type RuleCode, type SeveritySetting } from '../engine';
 
 export interface Settings {
   enable: boolean;
@@ -16,7 +16,6 @@ export const DEFAULT_SETTINGS: Settings = {
   enable: true, rules: {}, defaultTemplate: '2021', inlayHints: true, run: 'onType', include: [], exclude: [],
 };
 
-const SEVERITIES = new Set<string>(['off', 'info', 'warning', 'error']);
 const CODES = new Set<string>(RULES.map(r => r.id));
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,7 +28,7 @@ export function readSettings(raw: unknown): Settings {
   const rules: Settings['rules'] = {};
   if (isObject(v.rules)) {
     for (const [code, sev] of Object.entries(v.rules)) {
-      if (CODES.has(code) && typeof sev === 'string' && SEVERITIES.has(sev)) rules[code as RuleCode] = sev as SeveritySetting;
+      if (CODES.has(code) && isSeveritySetting(sev)) rules[code as RuleCode] = sev;
     }
   }
   return {
