@@ -7,12 +7,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses, isActive, type ReportAnalysis } from './lsp/analysis';
-import { codeActions, FIX_ALL_KIND } from './lsp/codeActions';
+import { codeActions } from './lsp/codeActions';
 import { completions } from './lsp/completion';
 import { toLspDiagnostic } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
-import { REPORT_INFO, REPORT_INFO_CHANGED, reportInfo, TEMPLATE_TEXT, templateText, type TemplateTextParams } from './lsp/requests';
+import { reportInfo, templateText } from './lsp/requests';
+import { FIX_ALL_KIND, REPORT_INFO, REPORT_INFO_CHANGED, TEMPLATE_TEXT, type TemplateTextParams } from './protocol';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings';
 import { documentSymbols, foldingRanges } from './lsp/symbols';
 

@@ -7,8 +7,7 @@ import {
 import type { ReportAnalysis } from './analysis';
 import { toLspDiagnostic } from './diagnostics';
 import { checkOptions } from './settings';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
+import { CONVERT_TITLE, FIX_ALL_KIND } from '../protocol';
 
 const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
   a.line < b.line || (a.line === b.line && a.character <= b.character);
@@ -62,7 +61,7 @@ function fixAllOfRule(a: ReportAnalysis, here: Diagnostic[]): CodeAction[] {
 
 function convertAction(a: ReportAnalysis, region: TableRegion): CodeAction {
   return {
-    title: '将表格转换为制表符分隔',
+    title: CONVERT_TITLE,
     kind: CodeActionKind.RefactorRewrite,
     edit: { changes: { [a.uri]: [convertRegion(a.report.lines, region)] } },
   };

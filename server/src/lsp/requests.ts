@@ -1,35 +1,13 @@
 // The custom requests of the client's status bar and insert commands.
-import { countBySeverity, formatForYear, reportSkeleton, templateTable, type FormatId } from '../engine';
+import { countBySeverity, formatForYear, reportSkeleton, templateTable } from '../engine';
 import { isActive, type Analysis } from './analysis';
-
-export const REPORT_INFO = 'nianbao/reportInfo';
-export const REPORT_INFO_CHANGED = 'nianbao/reportInfoChanged';
-export const TEMPLATE_TEXT = 'nianbao/templateText';
-
-export interface ReportInfo {
-  uri: string;
-  isReport: boolean;
-  year: number | null;
-  format: FormatId | null;
-  expectedFormat: FormatId | null;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
+import type { ReportInfo, TemplateTextParams } from '../protocol';
 
 export function reportInfo(a: Analysis): ReportInfo {
   const counts = countBySeverity(a.diagnostics);
   if (!isActive(a)) return { uri: a.uri, isReport: false, year: null, format: null, expectedFormat: null, ...counts };
   const { report } = a;
   return { uri: a.uri, isReport: true, year: report.year, format: report.format, expectedFormat: report.expectedFormat, ...counts };
-}
-
-export interface TemplateTextParams {
-  kind: 'report' | 't2' | 't3' | 't4';
-  format?: FormatId;
-  year?: number;
-  organ?: string;
-  uri?: string;
 }
 
 const KINDS = new Set(['report', 't2', 't3', 't4']);

@@ -1,0 +1,31 @@
+// Nianbao's own protocol between the language server and its clients (the VS Code extension's
+// status bar and commands). No imports that pull in code: the client bundles this file as it is.
+import type { FormatId } from './engine/template';
+
+export const REPORT_INFO = 'nianbao/reportInfo';
+export const REPORT_INFO_CHANGED = 'nianbao/reportInfoChanged';
+export const TEMPLATE_TEXT = 'nianbao/templateText';
+
+/** The code action kind of "fix every safe problem" (editor.codeActionsOnSave, the 修复全部 command). */
+export const FIX_ALL_KIND = 'source.fixAll.nianbao';
+/** Title of the table conversion (refactor.rewrite), so the client can pick it among other extensions' rewrites. */
+export const CONVERT_TITLE = '将表格转换为制表符分隔';
+
+export interface ReportInfo {
+  uri: string;
+  isReport: boolean;
+  year: number | null;
+  format: FormatId | null;
+  expectedFormat: FormatId | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface TemplateTextParams {
+  kind: 'report' | 't2' | 't3' | 't4';
+  format?: FormatId;
+  year?: number;
+  organ?: string;
+  uri?: string;
+}
