@@ -36,8 +36,9 @@ export function codeActions(a: ReportAnalysis, range: Range, only?: string[]): C
     const region = a.report.regions.find(r => r.layout !== 'tab' && r.firstLine <= range.start.line && range.start.line <= r.lastLine);
     if (region) actions.push(convertAction(a, region));
   }
-  // Only on request or when nothing was filtered: it re-checks the document until it is stable.
-  if (wanted(FIX_ALL_KIND, only) && a.diagnostics.some(d => d.fix?.safe)) {
+  // Only when asked for by kind (codeActionsOnSave, 修复全部, the Source Action menu): it re-checks
+  // the document until stable, and the unfiltered requests sent on every cursor move never show it.
+  if (only && wanted(FIX_ALL_KIND, only) && a.diagnostics.some(d => d.fix?.safe)) {
     const fixed = applySafeFixes(a.report.text, checkOptions(a.settings));
     const e = replacementEdit(a.report.text, fixed.text);
     if (e) actions.push({ title: `修复所有可自动修复的问题（${fixed.applied} 处）`, kind: FIX_ALL_KIND, edit: edit([e]) });
