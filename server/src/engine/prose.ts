@@ -1,6 +1,7 @@
-// Prose goes through unified + remark-parse + remark-gfm, one chunk at a time. Chunks end
-// before heading-like lines, so they do not depend on distant text, and the parse of each is
-// cached by its content: an edit re-parses only the chunk it touches.
+// Prose is read one chunk at a time: plain chunks directly (plainSegments), the others with
+// unified + remark-parse + remark-gfm. Chunks end before heading-like lines, so they do not
+// depend on distant text, and what each yields is cached by its content: an edit re-reads only
+// the chunk it touches.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -49,15 +50,118 @@ function collect(node: Nodes, source: string, base: number, out: ProseSegment[])
   if ('children' in node) for (const child of node.children) collect(child as Nodes, source, base, out);
 }
 
-function parseChunk(chunk: string): ProseSegment[] {
-  const hit = cache.get(chunk);
-  if (hit) return hit;
-  // Segment texts are slices of what was parsed: a copy, so the cache does not pin the document.
-  const source = ownString(chunk);
+// Report prose is nearly always plain paragraphs under a heading, for which remark's output
+// follows from the characters alone: such a chunk is read here without micromark (whose parse
+// was about half of a report's check), anything else goes to remark. A chunk is plain only if
+// nothing in it can start a CommonMark or GFM construct other than a paragraph or an ATX
+// heading, or an inline node other than text. Rejected:
+// - anywhere: the ASCII characters that open syntax (escape, entity, emphasis, strikethrough,
+//   code, link, image, footnote, table, setext underline, "*" list item); ":", "@" and "www" in
+//   any case, without which GFM finds no autolink literal (www., http://, https://, mailto:,
+//   xmpp:, e-mail); "<" unless a non-ASCII character follows (HTML and autolinks need an ASCII
+//   letter, "/", "!" or "?" there); tab, whose columns count as indentation, and the other C0
+//   controls (micromark reads NUL as U+FFFD); a byte-order mark; "#" past a heading's opener;
+// - as a line's first non-space character: ">" (block quote), "-" or "+" (list item, thematic
+//   break, setext underline), digits followed by "." or ")" (ordered list);
+// - a paragraph's first line indented by four spaces (indented code; later lines are lazy
+//   continuations), a heading opener indented by four, of more than six "#" or not followed by
+//   a space, and two spaces before a soft break (a hard break, which splits the text node).
+// What remark yields for the rest: paragraphs split at blank lines (spaces only: micromark's
+// white space is space and tab, so U+3000 and NBSP are text), each one text node whose value
+// drops the spaces opening each line, ending a line before its soft break and ending the
+// paragraph, and keeps the line endings as written; a heading line ends the paragraph before it
+// and is a text node of its own without its "#"s and the spaces around its text.
+const PLAIN_REJECT = /[\0-\x09\x0B\x0C\x0E-\x1F!&*:=@[\\\]_`|~\x7F\uFEFF]|<(?![^\0-\x7F])|www/i;
+
+const LF = 10, CR = 13, SPACE = 32, HASH = 35, RIGHT_PAREN = 41, PLUS = 43, DASH = 45, DOT = 46, GT = 62;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The segments remark's path yields for `chunk` (see remarkSegments), computed without remark
+ * when the chunk is plain prose as described above; undefined when remark has to read it.
+ */
+export function plainSegments(chunk: string): ProseSegment[] | undefined {
+  if (PLAIN_REJECT.test(chunk)) return undefined;
+  const out: ProseSegment[] = [];
+  const n = chunk.length;
+  const push = (s: number, e: number, value: string) => { for (const seg of sourceSegments(chunk, s, e, value)) out.push(seg); };
+  // The open paragraph: where its text starts, where its last line's text and that line end, and
+  // its value once it differs from the source between start and end.
+  let start = -1, end = -1, eol = -1;
+  let value: string | undefined;
+  const close = () => {
+    if (start >= 0) push(start, end, value ?? chunk.slice(start, end));
+    start = -1;
+    value = undefined;
+  };
+  let hash = chunk.indexOf('#');
+  if (hash < 0) hash = n;
+  for (let lineStart = 0; ; ) {
+    let lineEnd = lineStart;
+    while (lineEnd < n && chunk.charCodeAt(lineEnd) !== LF && chunk.charCodeAt(lineEnd) !== CR) lineEnd++;
+    let textStart = lineStart;
+    while (textStart < lineEnd && chunk.charCodeAt(textStart) === SPACE) textStart++;
+    let textEnd = lineEnd;
+    while (textEnd > textStart && chunk.charCodeAt(textEnd - 1) === SPACE) textEnd--;
+    const indent = textStart - lineStart;
+    const first = chunk.charCodeAt(textStart);
+    if (textStart === lineEnd) {
+      close();
+    } else if (first === HASH) {
+      let k = textStart;
+      while (chunk.charCodeAt(k) === HASH) k++;
+      if (indent > 3 || k - textStart > 6 || (k < lineEnd && chunk.charCodeAt(k) !== SPACE)) return undefined;
+      hash = chunk.indexOf('#', k);
+      if (hash < 0) hash = n;
+      if (hash < lineEnd) return undefined;
+      close();
+      while (k < textEnd && chunk.charCodeAt(k) === SPACE) k++;
+      if (k < textEnd) push(k, textEnd, chunk.slice(k, textEnd));
+    } else {
+      if (hash < lineEnd) return undefined;
+      if (first === GT || first === DASH || first === PLUS) return undefined;
+      let k = textStart;
+      while (isDigit(chunk.charCodeAt(k))) k++;
+      if (k > textStart && (chunk.charCodeAt(k) === DOT || chunk.charCodeAt(k) === RIGHT_PAREN)) return undefined;
+      if (start < 0) {
+        if (indent >= 4) return undefined;
+        start = textStart;
+      } else {
+        if (eol - end >= 2) return undefined;
+        if (value !== undefined || eol !== end || indent > 0) {
+          value = (value ?? chunk.slice(start, end)) + chunk.slice(eol, lineStart) + chunk.slice(textStart, textEnd);
+        }
+      }
+      end = textEnd;
+      eol = lineEnd;
+    }
+    if (lineEnd === n) break;
+    lineStart = lineEnd + (chunk.charCodeAt(lineEnd) === CR && chunk.charCodeAt(lineEnd + 1) === LF ? 2 : 1);
+  }
+  close();
+  return out;
+}
+
+/** What remark's path yields for `chunk` parsed alone, uncached. */
+export function remarkSegments(chunk: string): ProseSegment[] {
   const segments: ProseSegment[] = [];
-  collect(processor.parse(source), source, 0, segments);
-  cache.set(source, segments);
+  collect(processor.parse(chunk), chunk, 0, segments);
   return segments;
+}
+
+/**
+ * `read(chunk)`, cached when it is defined. Segment texts are slices of what was read: a copy, so
+ * the cache does not pin the document.
+ */
+function readCached<T extends ProseSegment[] | undefined>(chunk: string, read: (source: string) => T): T {
+  const source = ownString(chunk);
+  const segments = read(source);
+  if (segments) cache.set(source, segments);
+  return segments;
+}
+
+function parseChunk(chunk: string): ProseSegment[] {
+  return cache.get(chunk) ?? readCached(chunk, remarkSegments);
 }
 
 // One remark call costs 0.5–1 ms before it reads a character (micromark combines its syntax
@@ -143,22 +247,29 @@ function nestingDepth(line: string): number {
 
 export function readProse(lines: LineIndex, proseLines: number[]): ProseSegment[] {
   const out: ProseSegment[] = [];
-  const parsed: Array<{ start: number; chunk: string } | { first: number; last: number }> = [];
+  const parsed: Array<{ start: number; segments: ProseSegment[] } | { start: number; chunk: string } | { first: number; last: number }> = [];
   for (const [first, last] of proseChunks(lines, proseLines)) {
     const start = lines.starts[first];
     const chunk = lines.text.slice(start, lines.lineEnd(last));
     if (chunk.trim() === '') continue;
+    // Neither a hit nor a plain chunk needs the nesting test: deep chunks are never cached, and
+    // a plain chunk has no container at all.
+    const segments = cache.get(chunk) ?? readCached(chunk, plainSegments);
+    if (segments) {
+      parsed.push({ start, segments });
+      continue;
+    }
     let deep = false;
     for (let n = first; n <= last && !deep; n++) deep = nestingDepth(lines.line(n)) > MAX_NESTING;
     parsed.push(deep ? { first, last } : { start, chunk });
   }
   parseMissing(parsed.flatMap(p => ('chunk' in p ? [p.chunk] : [])));
   for (const p of parsed) {
-    if ('chunk' in p) {
-      for (const seg of parseChunk(p.chunk)) out.push({ start: p.start + seg.start, text: seg.text });
-    } else {
+    if ('first' in p) {
       for (let n = p.first; n <= p.last; n++) out.push({ start: lines.starts[n], text: lines.line(n) });
+      continue;
     }
+    for (const seg of 'segments' in p ? p.segments : parseChunk(p.chunk)) out.push({ start: p.start + seg.start, text: seg.text });
   }
   return out;
 }
