@@ -2,9 +2,12 @@
 // must be exactly what a cold check computes, at the offsets of the new text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildReport, check, clearCaches } from '../../server/src/engine';
+import fc from 'fast-check';
+import { buildReport, check, clearCaches, LineIndex, type Report } from '../../server/src/engine';
+import { checkSteps } from '../../server/src/engine/check';
+import { drain } from '../../server/src/engine/report';
 import { matchOrigin } from '../../server/src/engine/match';
-import { SEEDS, seed } from '../helpers';
+import { editLine, SEEDS, seed } from '../helpers';
 
 const cold = (text: string) => { clearCaches(); return check(text).diagnostics; };
 
@@ -32,3 +35,96 @@ for (const name of SEEDS) {
     assert.deepEqual(reused, cold(retyped));
   });
 }
+
+// A re-check given the previous version's report (as the language server runs it) re-reads only
+// the lines from the first change on; lines and tables elsewhere are taken from the old report.
+// Whatever the edit, the result must be the cold check's.
+
+/** What a user sees of a check, plus where the tables and lines were read: all of it must match a cold check. */
+function seen(result: ReturnType<typeof check>) {
+  const { report, diagnostics } = result;
+  return {
+    diagnostics,
+    lineStarts: report.lines.starts,
+    regions: report.regions.map(r => ({ lines: [r.firstLine, r.lastLine], layout: r.layout, rows: r.rows })),
+    tables: report.tables.map(t => ({ id: t.def.id, format: t.format, values: [...t.values.entries()].map(([k, v]) => [k, v.start, v.end, v.text]), problems: t.problems.length })),
+    headings: report.headings.map(h => [h.line, h.start, h.section.index]),
+  };
+}
+
+const recheck = (text: string, previous: Report) => drain(checkSteps(text, {}, previous));
+
+test('seed 001, edited in turn as someone types: each re-check from the previous report gives the cold check', () => {
+  const original = seed('001');
+  const steps: Array<[string, (t: string) => string]> = [
+    ['a total of 表三 retyped', t => editLine(t, 52, /0\t$/, '3\t')],
+    ['a line typed above every table', t => t.replace('\n', '\n说明：本报告为草稿。\n')],
+    // Everything after an unclosed fence is quoted code: the tables below it are no tables.
+    ['a code fence opened above the tables', t => t.replace('说明：本报告为草稿。\n', '```\n')],
+    ['the fence closed again', t => t.replace('```\n', '```\n```\n')],
+    ['a table row deleted', t => editLine(t, 60, /.*/, '')],
+    ['Windows line breaks', t => t.replace(/\n/g, '\r\n')],
+    ['a tab typed into prose', t => t.replace('。', '。\t')],
+  ];
+  let text = original;
+  let previous = check(text).report;
+  for (const [what, edit] of steps) {
+    text = edit(text);
+    const reused = recheck(text, previous);
+    clearCaches();
+    assert.deepEqual(seen(reused), seen(check(text)), what);
+    previous = reused.report;
+  }
+});
+
+test('tables above an edit are the previous report\'s own, and tables below it are the old ones moved', () => {
+  const text = seed('000');
+  const before = check(text).report;
+  const lastTable = before.regions.at(-1)!;
+  const middle = before.lines.starts[before.regions[1].lastLine + 2];
+  const edited = `${text.slice(0, middle)}新增一行说明。\n${text.slice(middle)}`;
+  const after = recheck(edited, before).report;
+  assert.equal(after.regions[0], before.regions[0], 'the first table, above the edit, is not read again');
+  const moved = after.regions.at(-1)!;
+  assert.notEqual(moved, lastTable);
+  assert.equal(moved.firstLine, lastTable.firstLine + 1);
+  assert.equal(moved.rows[1].cells[0].text, lastTable.rows[1].cells[0].text);
+  assert.equal(moved.rows[1].cells[0].start, lastTable.rows[1].cells[0].start + '新增一行说明。\n'.length);
+});
+
+test('random edits of every seed, each re-checked from the previous report, give the cold check', () => {
+  const seeds = SEEDS.map(name => seed(name.slice(0, 3)));
+  const edit = fc.record({
+    at: fc.nat(),
+    cut: fc.nat({ max: 60 }),
+    text: fc.constantFrom('', '1', '\t', '\t7', '\n', '\r\n', '\r', '```\n', '~~~\n', '| 申请 | 1 |\n', '一、总体情况\n', '2023年', '[bookmark: _GoBack]', '<!-- nianbao-disable-next-line -->\n', '　', '（七）总计\t'),
+  });
+  fc.assert(fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (which, edits) => {
+    let text = seeds[which];
+    let previous = check(text).report;
+    for (const e of edits) {
+      const at = e.at % (text.length + 1);
+      text = text.slice(0, at) + e.text + text.slice(at + e.cut);
+      const reused = recheck(text, previous);
+      clearCaches();
+      assert.deepEqual(seen(reused), seen(check(text)));
+      previous = reused.report;
+    }
+  }), { numRuns: 40 });
+});
+
+test('the line index of an edited text is the one a full scan gives, and its change covers every changed line', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', '表', '\r', '\n', '\t'), maxLength: 40 });
+  fc.assert(fc.property(text, text, fc.nat(), fc.nat(), (before, inserted, at, cut) => {
+    const start = at % (before.length + 1);
+    const after = before.slice(0, start) + inserted + before.slice(start + (cut % 5));
+    const old = new LineIndex(before);
+    const { lines, change } = old.edited(after);
+    assert.deepEqual(lines.starts, new LineIndex(after).starts);
+    for (let n = 0; n < change.first; n++) assert.equal(lines.line(n), old.line(n));
+    for (let n = change.newEnd; n < lines.lineCount; n++) {
+      assert.equal(lines.line(n), old.line(n - change.shift));
+      assert.equal(lines.starts[n], old.starts[n - change.shift] + change.delta);
+    }
+  }), { numRuns: 3000 });
+});

@@ -318,6 +318,32 @@ test('a seed as .txt is checked only when nianbao.include names it', async () =>
   }
 });
 
+test('typing in a report: each version, re-checked from the one before, publishes what opening that text fresh does', async () => {
+  const uri = reportUri();
+  let text = seed('001');
+  await client.open(uri, text);
+  const at = (line: number, character: number) => ({ line, character });
+  // In the coordinates of the text before each: a 表三 total retyped, a line typed at the top,
+  // a code fence opened there (every table below becomes quoted code), then closed.
+  const steps = [
+    { range: { start: at(52, 30), end: at(52, 31) }, text: '3' },
+    { range: { start: at(0, 0), end: at(0, 0) }, text: '草稿\n' },
+    { range: { start: at(0, 0), end: at(0, 2) }, text: '```' },
+    { range: { start: at(1, 0), end: at(1, 0) }, text: '```\n' },
+  ];
+  const published: Array<Array<string | number>> = [];
+  for (const step of steps) {
+    text = applyEdits(text, [{ range: step.range, newText: step.text }]);
+    const incremental = await client.change(uri, [step], text);
+    const fresh = reportUri();
+    const strip = (ds: typeof incremental) => ds.map(d => ({ ...d, relatedInformation: d.relatedInformation?.map(r => ({ ...r, location: { ...r.location, uri: '' } })) }));
+    assert.deepEqual(strip(incremental), strip(await client.open(fresh, text)), JSON.stringify(step));
+    published.push(incremental.filter(d => d.code === 't3-row-total').map(d => d.range.start.line));
+  }
+  // The broken total, then one line down, then gone inside the fence, then back.
+  assert.deepEqual(published, [[52], [53], [], [54]]);
+});
+
 test('incremental range edits give the same diagnostics as the full text', async () => {
   const uri = reportUri();
   const original = seed('002');

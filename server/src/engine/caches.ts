@@ -17,8 +17,13 @@ export class BoundedCache<K, V> {
 
   /** Stores string keys and values as copies: a slice of a document would keep that whole version alive. */
   set(key: K, value: V): void {
+    this.store(own(key), own(value));
+  }
+
+  /** Stores key and value as they are: for callers whose strings are copies already. */
+  protected store(key: K, value: V): void {
     if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(own(key), own(value));
+    this.map.set(key, value);
   }
 
   /** The cached value for `key`, computed and stored on a miss. */
@@ -34,6 +39,26 @@ export class BoundedCache<K, V> {
   clear(): void {
     this.map.clear();
   }
+}
+
+// Cells outlive the document version they were read from (a re-check reuses unchanged tables),
+// so a cell's text must not be a slice of that version. Short strings are copies already; longer
+// ones are mostly the template's labels, repeated in every table, so one copy of each is shared.
+class TextCopies extends BoundedCache<string, string> {
+  copyOf(s: string): string {
+    let copy = this.get(s);
+    if (copy === undefined) {
+      copy = ownString(s);
+      this.store(copy, copy);
+    }
+    return copy;
+  }
+}
+const textCopies = new TextCopies(50000);
+
+/** `s`, or an equal string that does not share a document's memory. */
+export function ownedText(s: string): string {
+  return s.length < 13 ? s : textCopies.copyOf(s);
 }
 
 const own = <T>(x: T): T => (typeof x === 'string' ? ownString(x) as T : x);

@@ -319,6 +319,41 @@ export function matchTable(region: TableRegion, rows: Row[], id: TableId, assume
     entry = store(matchRows(region, rows, id, assumed), rows);
     stored.set(key, entry);
   }
+  return fromStored(entry, region, rows);
+}
+
+/**
+ * `table`, matched in `before`, as it reads in `region`: the same rows moved (tables.ts), so its
+ * match is taken as it is instead of being looked up by content.
+ */
+export function movedMatch(table: MatchedTable, region: TableRegion, before: TableRegion): MatchedTable {
+  if (region === before) return table;
+  const from = before.rows.indexOf(table.rows[0]);
+  const moved = fromStored(origins.get(table)!.stored, region, region.rows.slice(from, from + table.rows.length));
+  carried.set(moved, { derived: derivedOf(table), shift: region.firstLine - before.firstLine });
+  return moved;
+}
+
+// Work derived from a table (the rules' findings), kept with it and handed on to the table carried
+// over from it. What is handed on is that work, not the old table: holding the table would keep
+// every earlier version's tables alive, one link per edit.
+const derived = new WeakMap<MatchedTable, Map<string, unknown>>();
+const carried = new WeakMap<MatchedTable, { derived: Map<string, unknown>; shift: number }>();
+
+/** Where work derived from `table` is kept, by whoever derives it. */
+export function derivedOf(table: MatchedTable): Map<string, unknown> {
+  let bag = derived.get(table);
+  if (!bag) derived.set(table, (bag = new Map()));
+  return bag;
+}
+
+/** The derived work of the table this one was carried over from by `movedMatch`, and how many lines down it moved. */
+export function carriedFrom(table: MatchedTable): { derived: Map<string, unknown>; shift: number } | undefined {
+  return carried.get(table);
+}
+
+function fromStored(entry: StoredMatch, region: TableRegion, rows: Row[]): MatchedTable {
+  const base = rows[0]?.cells[0]?.start ?? 0;
   const delta = base - entry.base;
   const cell = ([r, c]: CellAt) => rows[r].cells[c];
   const table: MatchedTable = {

@@ -1,10 +1,10 @@
 // text → report model. Tables are read at the line level first; the rest is the outline
 // (title, section headings) and prose.
 import { LineIndex } from './text';
-import { findTables, type TableRegion } from './tables';
-import { readOutline, type Outline, type SectionHeading } from './sections';
+import { findTables, type TableRegion, type TableScan } from './tables';
+import { readOutline, type Outline, type OutlineLines, type SectionHeading } from './sections';
 import { proseChunks, readProse, type ProseSegment } from './prose';
-import { matchTable, splitRegion, type MatchedTable } from './match';
+import { matchTable, movedMatch, splitRegion, type MatchedTable } from './match';
 import { readDirectives, type Directives } from './directives';
 import { formatForYear, SECTIONS, type FormatId, type TableId } from './template';
 
@@ -29,9 +29,21 @@ export interface Report extends Outline {
   expectedFormat: FormatId;
   isReport: boolean;
   directives: Directives;
+  /** What a check of the document's next version reuses. */
+  reusable: Reusable;
 }
 
-export interface ReportOptions { defaultFormat?: FormatId }
+/**
+ * The line kinds and tables found, each table region's split and match (the same region read
+ * with the same section and format gives the same tables), and each line's outline reading.
+ */
+interface Reusable { scan: TableScan; matched: Map<TableRegion, { how: string; tables: MatchedTable[] }>; read: OutlineLines }
+
+export interface ReportOptions {
+  defaultFormat?: FormatId;
+  /** The report of the document's previous version: what did not change is taken from it. */
+  previous?: Report;
+}
 
 /** Runs stepped work to its end: the synchronous form of every `…Steps` generator. */
 export function drain<T>(steps: Generator<void, T>): T {
@@ -51,24 +63,33 @@ export function buildReport(text: string, options: ReportOptions = {}): Report {
  * between steps). The steps only split the work; the report is the same.
  */
 export function* buildReportSteps(text: string, options: ReportOptions = {}): Generator<void, Report> {
-  const lines = new LineIndex(text);
+  const edit = options.previous?.lines.edited(text);
+  const lines = edit?.lines ?? new LineIndex(text);
   yield;
-  const regions = findTables(lines);
+  const { scan, movedFrom } = findTables(lines, edit && { scan: options.previous!.reusable.scan, change: edit.change });
+  const { regions } = scan;
   yield;
   const inTable = new Uint8Array(lines.lineCount);
   for (const r of regions) inTable.fill(1, r.firstLine, r.lastLine + 1);
   const proseLines: number[] = [];
   for (let n = 0; n < lines.lineCount; n++) if (!inTable[n]) proseLines.push(n);
 
-  const outline = readOutline(lines, proseLines);
+  const { read, ...outline } = readOutline(lines, proseLines, edit && { read: options.previous!.reusable.read, change: edit.change });
   yield;
   const sections = spans(outline.headings, lines.lineCount);
   const assumed: FormatId = outline.year !== null ? formatForYear(outline.year) : options.defaultFormat ?? '2021';
   const tables: MatchedTable[] = [];
+  const matched: Reusable['matched'] = new Map();
   for (const region of regions) {
     const section = sectionAt(sections, region.firstLine);
     const fallback = section ? SECTIONS[section.heading.section.index - 1].table : undefined;
-    for (const part of splitRegion(region, fallback)) tables.push(matchTable(region, part.rows, part.id, assumed));
+    const how = `${fallback}|${assumed}`;
+    const before = movedFrom.get(region);
+    const known = before && options.previous!.reusable.matched.get(before);
+    const found = known?.how === how ? known.tables.map(t => movedMatch(t, region, before!))
+      : splitRegion(region, fallback).map(part => matchTable(region, part.rows, part.id, assumed));
+    matched.set(region, { how, tables: found });
+    tables.push(...found);
     yield;
   }
   const format = detectedFormat(tables);
@@ -83,7 +104,7 @@ export function* buildReportSteps(text: string, options: ReportOptions = {}): Ge
   }
   return {
     ...outline, text, lines, regions, tables, sections, proseLines, prose,
-    format, expectedFormat, isReport, directives: readDirectives(lines),
+    format, expectedFormat, isReport, directives: readDirectives(lines), reusable: { scan, matched, read },
   };
 }
 
@@ -123,10 +144,14 @@ function spans(headings: SectionHeading[], lineCount: number): SectionSpan[] {
   }));
 }
 
+/** The section `line` is in: the last to start at or before it (sections are in line order). */
 export function sectionAt(sections: SectionSpan[], line: number): SectionSpan | undefined {
-  let found: SectionSpan | undefined;
-  for (const s of sections) if (s.firstLine <= line) found = s;
-  return found;
+  let lo = 0, hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].firstLine <= line) lo = mid + 1; else hi = mid;
+  }
+  return sections[lo - 1];
 }
 
 function detectedFormat(tables: MatchedTable[]): FormatId | null {

@@ -1,8 +1,8 @@
 // Finds the six section headings, the sub-items that borrow top-level ordinals, the title and
 // the report year, from the lines outside tables.
-import { BOOKMARK, chineseNumeral, normalizeLabel, similarity, type LineIndex } from './text';
+import { BOOKMARK, chineseNumeral, normalizeLabel, similarity, type LineChange, type LineIndex } from './text';
 import { SECTIONS, type SectionDef } from './template';
-import { BoundedCache } from './caches';
+import { BoundedCache, ownString } from './caches';
 
 export type OrdinalKind = 'chinese' | 'arabic' | 'lost' | 'none' | 'sub';
 
@@ -29,36 +29,48 @@ export interface SectionHeading extends HeadingLine {
   standard: boolean;
 }
 
-const ORDINAL = /^([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*/;
-const SUB_ORDINAL = /^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]/;
-const ARABIC = /^([0-9０-９]{1,2})\s*[、.．]\s*/;
-const LOST = /^[、，]\s*/;
+// Sticky: each is tried at a position of the line, so no part of the line is copied to try it.
+const SPACE = /\s*/y;
+const MARKDOWN = /#{1,6}\s+/y;
+const DEBRIS = /(\s|\*\*|__|\[bookmark:[^\]\n]*\])*/y;
+const ORDINAL = /([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*/y;
+const SUB_ORDINAL = /[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]/y;
+const ARABIC = /([0-9０-９]{1,2})\s*[、.．]\s*/y;
+const LOST = /[、，]\s*/y;
+const TRAILING = /[\s*_#：:。.]/;
+
+/** The match of sticky `re` at `at` in `s`, or null. */
+function at(re: RegExp, s: string, from: number): RegExpExecArray | null {
+  re.lastIndex = from;
+  return re.exec(s);
+}
 
 export function readHeadingLine(lines: LineIndex, line: number): HeadingLine | undefined {
   const raw = lines.line(line);
   if (raw.length > 120 || raw.includes('\t')) return undefined;
   const base = lines.starts[line];
-  let i = 0;
-  const skip = (re: RegExp) => { const m = re.exec(raw.slice(i)); if (m) i += m[0].length; return m; };
-  skip(/^\s*/);
-  const markdown = skip(/^#{1,6}\s+/) !== null;
-  skip(/^(\s|\*\*|__|\[bookmark:[^\]\n]*\])*/);
+  let i = at(SPACE, raw, 0)![0].length;
+  const markdown = at(MARKDOWN, raw, i);
+  if (markdown) i += markdown[0].length;
+  i += at(DEBRIS, raw, i)![0].length;
   const ordinalStart = i;
   let ordinalKind: OrdinalKind = 'none';
   let ordinal: number | undefined;
-  let m: RegExpExecArray | null;
-  if (SUB_ORDINAL.test(raw.slice(i))) ordinalKind = 'sub';
-  else if ((m = skip(ORDINAL))) { ordinalKind = 'chinese'; ordinal = chineseNumeral(m[1]); }
-  else if ((m = skip(ARABIC))) { ordinalKind = 'arabic'; ordinal = Number(m[1].normalize('NFKC')); }
-  else if (skip(LOST)) ordinalKind = 'lost';
+  let m: RegExpExecArray | null = null;
+  if (at(SUB_ORDINAL, raw, i)) ordinalKind = 'sub';
+  else if ((m = at(ORDINAL, raw, i))) { ordinalKind = 'chinese'; ordinal = chineseNumeral(m[1]); }
+  else if ((m = at(ARABIC, raw, i))) { ordinalKind = 'arabic'; ordinal = Number(m[1].normalize('NFKC')); }
+  else if ((m = at(LOST, raw, i))) ordinalKind = 'lost';
+  if (m && ordinalKind !== 'sub') i += m[0].length;
   const ordinalEnd = i;
   let end = raw.length;
-  while (end > i && /[\s*_#：:。.]/.test(raw[end - 1])) end--;
-  const words = raw.slice(i, end).replace(BOOKMARK, '');
+  while (end > i && TRAILING.test(raw[end - 1])) end--;
+  // Copies: a reading outlives its document version when a re-check reuses it.
+  const words = ownString(raw.slice(i, end).replace(BOOKMARK, ''));
   if (words === '' && ordinalKind === 'none') return undefined;
   return {
-    line, start: base + ordinalStart, end: base + end, markdown, ordinalKind, ordinal,
-    ordinalStart: base + ordinalStart, ordinalEnd: base + ordinalEnd, ordinalText: raw.slice(ordinalStart, ordinalEnd).replace(/\s+/g, ''), words,
+    line, start: base + ordinalStart, end: base + end, markdown: markdown !== null, ordinalKind, ordinal,
+    ordinalStart: base + ordinalStart, ordinalEnd: base + ordinalEnd, ordinalText: ownString(raw.slice(ordinalStart, ordinalEnd).replace(/\s+/g, '')), words,
   };
 }
 
@@ -125,31 +137,69 @@ export interface Outline {
   subItems: HeadingLine[];
 }
 
-/** Reads the outline from the lines that are not in a table. */
-export function readOutline(lines: LineIndex, proseLines: number[]): Outline {
+/** What a line can be in the outline, read from the line alone (the outline decides in context). */
+interface OutlineLine { heading: HeadingLine; section?: SectionHeading; title?: Title }
+
+/** Per line, its reading: null when it is no heading, undefined when it was not read (a table line). */
+export type OutlineLines = Array<OutlineLine | null | undefined>;
+
+function readOutlineLine(lines: LineIndex, n: number): OutlineLine | null {
+  const heading = readHeadingLine(lines, n);
+  if (!heading) return null;
+  const raw = lines.line(n);
+  // Removing debris can join words, never make 政 or 报 appear.
+  const text = raw.includes('政') && raw.includes('报') ? raw.replace(BOOKMARK, '').replace(/^\s*#{1,6}\s+/, '').replace(/\*\*/g, '').trim() : '';
+  let title: Title | undefined;
+  if (TITLE_WORDS.test(text) && REPORT_WORDS.test(text) && text.length <= 60 && !/[。；]/.test(text)) {
+    const start = lines.starts[n] + raw.indexOf(text);
+    title = { line: n, start, end: start + text.length, text: ownString(text), year: yearIn(text) };
+  }
+  return { heading, section: sectionOf(heading), title };
+}
+
+/** A line's reading `shift` lines and `delta` characters further on. */
+function movedLine(o: OutlineLine, shift: number, delta: number): OutlineLine {
+  const move = <T extends { line: number; start: number; end: number }>(x: T): T => ({ ...x, line: x.line + shift, start: x.start + delta, end: x.end + delta });
+  const moveHeading = <T extends HeadingLine>(h: T): T => ({ ...move(h), ordinalStart: h.ordinalStart + delta, ordinalEnd: h.ordinalEnd + delta });
+  return { heading: moveHeading(o.heading), section: o.section && moveHeading(o.section), title: o.title && move(o.title) };
+}
+
+/**
+ * Reads the outline from the lines that are not in a table. Given the previous version's line
+ * readings and the change since, a line outside the change keeps its reading.
+ */
+export function readOutline(lines: LineIndex, proseLines: number[], previous?: { read: OutlineLines; change: LineChange }): Outline & { read: OutlineLines } {
+  const read: OutlineLines = new Array(lines.lineCount);
   const headings: SectionHeading[] = [];
   const subItems: HeadingLine[] = [];
   let title: Title | undefined;
   const repeatedTitles: Title[] = [];
   for (const n of proseLines) {
-    const h = readHeadingLine(lines, n);
-    if (!h) continue;
-    const text = lines.line(n).replace(BOOKMARK, '').replace(/^\s*#{1,6}\s+/, '').replace(/\*\*/g, '').trim();
-    if (TITLE_WORDS.test(text) && REPORT_WORDS.test(text) && text.length <= 60 && !/[。；]/.test(text)) {
-      const t: Title = { line: n, start: lines.starts[n] + lines.line(n).indexOf(text), end: 0, text, year: yearIn(text) };
-      t.end = t.start + text.length;
+    const known = previous && knownReading(previous, n);
+    const o = (read[n] = known === undefined ? readOutlineLine(lines, n) : known);
+    if (!o) continue;
+    const t = o.title;
+    if (t) {
       if (!title && headings.length === 0) { title = t; continue; }
-      if (title && normalizeLabel(text) === normalizeLabel(title.text)) { repeatedTitles.push(t); continue; }
+      if (title && normalizeLabel(t.text) === normalizeLabel(title.text)) { repeatedTitles.push(t); continue; }
     }
-    const s = sectionOf(h);
-    if (s) headings.push(s);
+    const h = o.heading;
+    if (o.section) headings.push(o.section);
     // A bare "三、" is a heading still being typed, not yet a misnumbered sub-item.
     else if (h.ordinalKind === 'chinese' && headings.length > 0 && h.words.trim() !== '') subItems.push(h);
   }
   let year = title?.year ?? null;
   const yearFromTitle = year !== null;
   if (year === null) year = yearFromDateLine(lines, proseLines);
-  return { title, repeatedTitles, year, yearFromTitle, headings, subItems };
+  return { title, repeatedTitles, year, yearFromTitle, headings, subItems, read };
+}
+
+/** The previous version's reading of line n, if the line is unchanged and was read. */
+function knownReading({ read, change }: { read: OutlineLines; change: LineChange }, n: number): OutlineLine | null | undefined {
+  if (n < change.first) return read[n];
+  if (n < change.newEnd) return undefined;
+  const o = read[n - change.shift];
+  return o && (change.shift !== 0 || change.delta !== 0) ? movedLine(o, change.shift, change.delta) : o;
 }
 
 const DATE_LINE = /^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$/;

@@ -1,9 +1,10 @@
 // Line-level reader for the tables real reports contain. CommonMark reads tab rows as indented
 // code and one-cell-per-line blocks as paragraphs, so tables are found here, before Markdown
 // parsing, and the Markdown parser never sees them.
-import { FENCE, fenceAfter, type LineIndex } from './text';
+import { FENCE, fenceAfter, type LineChange, type LineIndex } from './text';
 import { looksNumeric } from './values';
 import { isDirectiveLine } from './directives';
+import { ownedText } from './caches';
 
 export type TableLayout = 'tab' | 'cell-per-line' | 'pipe';
 
@@ -19,22 +20,25 @@ export interface TableRegion {
   rows: Row[];
 }
 
-type LineKind = 'blank' | 'comment' | 'tabbed' | 'pipe' | 'text';
+// Line kinds, one byte a line: a report keeps them for the next version's scan.
+const BLANK = 0, COMMENT = 1, TABBED = 2, PIPE = 3, TEXT = 4;
+type LineKind = typeof BLANK | typeof COMMENT | typeof TABBED | typeof PIPE | typeof TEXT;
+type LineKinds = Uint8Array & { [n: number]: LineKind };
 
 function lineKind(s: string): LineKind {
   // A disable comment may sit between table rows, indented like them, without ending the table or a row.
-  if (isDirectiveLine(s)) return 'comment';
-  if (s.includes('\t')) return 'tabbed';
+  if (isDirectiveLine(s)) return COMMENT;
+  if (s.includes('\t')) return TABBED;
   const t = s.trim();
-  if (t === '') return 'blank';
-  if ((t.startsWith('|') || t.endsWith('|')) && t.indexOf('|') !== t.lastIndexOf('|')) return 'pipe';
-  return 'text';
+  if (t === '') return BLANK;
+  if ((t.startsWith('|') || t.endsWith('|')) && t.indexOf('|') !== t.lastIndexOf('|')) return PIPE;
+  return TEXT;
 }
 
 /** A Word cell whose words were split over two lines: "→结果" then "纠正". */
-function isContinuation(lines: LineIndex, i: number, kinds: LineKind[]): boolean {
-  if (kinds[i] !== 'text' || kinds[i - 1] !== 'tabbed') return false;
-  if (i + 1 < kinds.length && kinds[i + 1] !== 'tabbed' && kinds[i + 1] !== 'blank' && kinds[i + 1] !== 'comment') return false;
+function isContinuation(lines: LineIndex, i: number, kinds: LineKinds): boolean {
+  if (kinds[i] !== TEXT || kinds[i - 1] !== TABBED) return false;
+  if (i + 1 < kinds.length && kinds[i + 1] !== TABBED && kinds[i + 1] !== BLANK && kinds[i + 1] !== COMMENT) return false;
   const s = lines.line(i).trim();
   if (s.length > 8 || /[。；;：:，,]/.test(s) || looksNumeric(s)) return false;
   const prev = lines.line(i - 1).split('\t').pop()!.trim();
@@ -49,7 +53,7 @@ function splitCells(lines: LineIndex, line: number, from: number, sep: string): 
   for (;;) {
     const next = text.indexOf(sep, start);
     const end = next < 0 ? text.length : next;
-    cells.push({ text: text.slice(start, end), start: base + start, end: base + end });
+    cells.push({ text: ownedText(text.slice(start, end)), start: base + start, end: base + end });
     if (next < 0) return cells;
     start = next + 1;
   }
@@ -67,7 +71,7 @@ function pipeCells(lines: LineIndex, line: number): Cell[] {
     const t = c.text.trim();
     // A blank cell sits after the one space "| x |" puts before a value, so writing 0 there gives "| 0 |".
     const lead = t === '' ? Math.min(1, c.text.length) : c.text.length - c.text.trimStart().length;
-    return { text: t, start: c.start + lead, end: c.start + lead + t.length };
+    return { text: ownedText(t), start: c.start + lead, end: c.start + lead + t.length };
   });
 }
 
@@ -85,24 +89,24 @@ function twoCellsFilled(line: string): boolean {
   return NON_SPACE.test(line);
 }
 
-function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind[]): { layout: TableLayout; rows: Row[] } {
+function readRows(lines: LineIndex, first: number, last: number, kinds: LineKinds): { layout: TableLayout; rows: Row[] } {
   let multi = 0, single = 0, pipes = 0;
   for (let i = first; i <= last; i++) {
-    if (kinds[i] === 'pipe') { pipes++; continue; }
-    if (kinds[i] !== 'tabbed') continue;
+    if (kinds[i] === PIPE) { pipes++; continue; }
+    if (kinds[i] !== TABBED) continue;
     if (twoCellsFilled(lines.line(i))) multi++; else single++;
   }
   const rows: Row[] = [];
   if (pipes > multi + single) {
     for (let i = first; i <= last; i++) {
-      if (kinds[i] !== 'pipe' || DELIMITER_ROW.test(lines.line(i))) continue;
+      if (kinds[i] !== PIPE || DELIMITER_ROW.test(lines.line(i))) continue;
       rows.push({ cells: pipeCells(lines, i), firstLine: i, lastLine: i });
     }
     return { layout: 'pipe', rows };
   }
   if (multi > single) {
     for (let i = first; i <= last; i++) {
-      if (kinds[i] === 'blank' || kinds[i] === 'comment') continue;
+      if (kinds[i] === BLANK || kinds[i] === COMMENT) continue;
       rows.push({ cells: splitCells(lines, i, 0, '\t'), firstLine: i, lastLine: i });
     }
     return { layout: 'tab', rows };
@@ -110,15 +114,15 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
   // One cell per line: the leading tab is indentation; a blank line ends a row.
   let row: Row | undefined;
   for (let i = first; i <= last; i++) {
-    if (kinds[i] === 'comment') continue;
-    if (kinds[i] === 'blank') { row = undefined; continue; }
+    if (kinds[i] === COMMENT) continue;
+    if (kinds[i] === BLANK) { row = undefined; continue; }
     if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
     row.lastLine = i;
     const text = lines.line(i);
-    if (kinds[i] === 'text' && row.cells.length > 0) {
+    if (kinds[i] === TEXT && row.cells.length > 0) {
       const prev = row.cells[row.cells.length - 1];
       const trimmed = text.trim();
-      prev.text += trimmed;
+      prev.text = ownedText(prev.text + trimmed);
       prev.end = lines.starts[i] + text.indexOf(trimmed) + trimmed.length;
       continue;
     }
@@ -127,34 +131,89 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
   return { layout: 'cell-per-line', rows };
 }
 
-/** Finds every table region in lines [from, to). */
-export function findTables(lines: LineIndex, from = 0, to = lines.lineCount): TableRegion[] {
-  const kinds: LineKind[] = [];
-  // Lines of a fenced code block are code the author quoted, never a report table.
-  let fence: string | undefined;
-  for (let i = 0; i < to; i++) {
-    const s = lines.line(i);
-    const inFence = fence !== undefined || FENCE.test(s);
-    fence = fenceAfter(fence, s);
-    kinds[i] = i < from || inFence ? 'text' : lineKind(s);
+/**
+ * The tables of a text and what the next version's scan can reuse: each line's kind and the code
+ * fence open after it (0 none, else the fence's character code).
+ */
+export interface TableScan { regions: TableRegion[]; kinds: LineKinds; fences: Uint8Array }
+
+/** The previous version's scan and how the text changed since, for `findTables` to re-read only what changed. */
+export interface PreviousScan { scan: TableScan; change: LineChange }
+
+/**
+ * Finds every table region. Given the previous version's scan, lines before the change keep their
+ * kinds, and so do the lines after it once the fence state there is the old one again; a region
+ * whose lines all kept their text and kind is the old region (moved), not read again; `movedFrom`
+ * maps it to the old one.
+ */
+export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: TableScan; movedFrom: Map<TableRegion, TableRegion> } {
+  const count = lines.lineCount;
+  const kinds = new Uint8Array(count) as LineKinds;
+  const fences = new Uint8Array(count);
+  const { first, newEnd, shift } = previous?.change ?? { first: 0, newEnd: 0, shift: 0 };
+  const old = previous?.scan;
+  if (old) {
+    kinds.set(old.kinds.subarray(0, first));
+    fences.set(old.fences.subarray(0, first));
   }
-  const regions: TableRegion[] = [];
-  let i = from;
-  while (i < to) {
-    if (kinds[i] !== 'tabbed' && kinds[i] !== 'pipe') { i++; continue; }
-    const first = i;
-    let last = i;
-    for (let j = i + 1; j < to; j++) {
-      const k = kinds[j];
-      if (k === 'tabbed' || k === 'pipe') last = j;
-      else if (k === 'text' && isContinuation(lines, j, kinds)) last = j;
-      else if (k !== 'blank' && k !== 'comment') break;
+  // Lines from `kept` on have the old kinds (moved by `shift` lines).
+  let kept = count;
+  // Lines of a fenced code block are code the author quoted, never a report table.
+  for (let i = first, fence = first > 0 ? fences[first - 1] : 0; i < count; i++) {
+    if (old && i >= newEnd && fence === (i - shift > 0 ? old.fences[i - shift - 1] : 0)) {
+      kinds.set(old.kinds.subarray(i - shift), i);
+      fences.set(old.fences.subarray(i - shift), i);
+      kept = i;
+      break;
     }
-    const { layout, rows } = readRows(lines, first, last, kinds);
-    if (isTable(rows)) regions.push({ layout, firstLine: first, lastLine: last, rows });
+    const s = lines.line(i);
+    const open = fence === 0 ? undefined : String.fromCharCode(fence);
+    kinds[i] = open !== undefined || FENCE.test(s) ? TEXT : lineKind(s);
+    fence = fences[i] = fenceAfter(open, s)?.charCodeAt(0) ?? 0;
+  }
+  const byFirstLine = new Map(old?.regions.map(r => [r.firstLine, r]));
+  const regions: TableRegion[] = [];
+  const movedFrom = new Map<TableRegion, TableRegion>();
+  let i = 0;
+  while (i < count) {
+    if (kinds[i] !== TABBED && kinds[i] !== PIPE) { i++; continue; }
+    const firstLine = i;
+    let last = i;
+    for (let j = i + 1; j < count; j++) {
+      const k = kinds[j];
+      if (k === TABBED || k === PIPE) last = j;
+      else if (k === TEXT && isContinuation(lines, j, kinds)) last = j;
+      else if (k !== BLANK && k !== COMMENT) break;
+    }
+    // Lines before the change, or after it with their old kinds: the old region, if it spans them.
+    const place = last < first ? { shift: 0, delta: 0 } : firstLine >= kept ? { shift, delta: previous!.change.delta } : undefined;
+    const before = place && byFirstLine.get(firstLine - place.shift);
+    if (place && before?.lastLine === last - place.shift) {
+      const region = moved(before, place.shift, place.delta);
+      movedFrom.set(region, before);
+      regions.push(region);
+    } else {
+      const { layout, rows } = readRows(lines, firstLine, last, kinds);
+      if (isTable(rows)) regions.push({ layout, firstLine, lastLine: last, rows });
+    }
     i = last + 1;
   }
-  return regions;
+  return { scan: { regions, kinds, fences }, movedFrom };
+}
+
+/** The region as it reads `shift` lines and `delta` characters further on. */
+function moved(region: TableRegion, shift: number, delta: number): TableRegion {
+  if (shift === 0 && delta === 0) return region;
+  return {
+    layout: region.layout,
+    firstLine: region.firstLine + shift,
+    lastLine: region.lastLine + shift,
+    rows: region.rows.map(r => ({
+      firstLine: r.firstLine + shift,
+      lastLine: r.lastLine + shift,
+      cells: r.cells.map(c => ({ text: c.text, start: c.start + delta, end: c.end + delta })),
+    })),
+  };
 }
 
 /** Guards against a stray tab in prose: a table has rows and at least one number. */

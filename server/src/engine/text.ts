@@ -5,20 +5,71 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 export interface TextEdit { range: Range; newText: string }
 
+/**
+ * How a new version of a text relates to the old one, by line. Lines before `first` are the same
+ * in both, text and offsets. Old lines from `oldEnd` on are the new lines from `newEnd` on, with
+ * the same text, `shift` lines and `delta` characters further on. Lines in between changed.
+ */
+export interface LineChange { first: number; oldEnd: number; newEnd: number; shift: number; delta: number }
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 /** Line starts of a text, for offset <-> position conversion. CR, LF and CRLF all end a line. */
 export class LineIndex {
   readonly starts: number[];
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
+  constructor(readonly text: string, starts?: number[]) {
+    this.starts = starts ?? lineStarts(text);
+  }
+
+  /**
+   * The line index of `text`, a new version of this one's text, and where they differ: found by
+   * comparing the texts from both ends, so it needs no record of the edits. Lines outside the
+   * change keep their starts (moved by the change's length after it) without being scanned.
+   */
+  edited(text: string): { lines: LineIndex; change: LineChange } {
+    const old = this.text;
+    const prefix = commonPrefix(old, text);
+    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    const delta = text.length - old.length;
+    // From the line before the first difference: it may end in a lone CR that the new text
+    // turns into CRLF.
+    const first = Math.max(0, this.position(prefix).line - 1);
+    const starts = this.starts.slice(0, first + 1);
+    const suffixStart = text.length - suffix;
+    // New line starts are scanned until one is made by a line break that ends inside the common
+    // suffix: the same break starts the same line in the old text, and every later start follows.
+    let oldEnd = this.starts.length, newEnd = -1;
+    for (let i = starts[first]; i < text.length && newEnd < 0; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+      if (c !== 10 && c !== 13) continue;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+      if (i < suffixStart) continue;
+      const k = this.lineStartingAt(i + 1 - delta);
+      if (k < 0) continue;
+      oldEnd = k;
+      newEnd = starts.length - 1;
+      for (let n = k + 1; n < this.starts.length; n++) starts.push(this.starts[n] + delta);
     }
-    this.starts = starts;
+    if (newEnd < 0) newEnd = starts.length;
+    return { lines: new LineIndex(text, starts), change: { first, oldEnd, newEnd, shift: newEnd - oldEnd, delta } };
+  }
+
+  /** The line starting exactly at `offset`, or -1. */
+  private lineStartingAt(offset: number): number {
+    const line = this.position(offset).line;
+    return this.starts[line] === offset ? line : -1;
   }
 
   get lineCount(): number { return this.starts.length; }
@@ -73,6 +124,25 @@ export class LineIndex {
   }
 
   private lineBreak?: string;
+}
+
+// Compared in blocks first: a string comparison runs at memory speed, a loop over characters does not.
+const BLOCK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + BLOCK <= max && a.slice(n, n + BLOCK) === b.slice(n, n + BLOCK)) n += BLOCK;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** Length of the common end of a and b, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + BLOCK <= max && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 const QUOTES = /[“”„‟＂〝〞「」『』"]/g;

@@ -26,11 +26,12 @@ export function isActive(a: Analysis | undefined): a is ReportAnalysis {
 
 /**
  * The analysis in steps. The text and version are read now, not at the first step: later
- * changes update the document object in place.
+ * changes update the document object in place. `previous` is the report of an earlier version
+ * of the document: what did not change since is reused from it.
  */
-function analysisSteps(doc: TextDocument, settings: Settings): Generator<void, Analysis> {
+function analysisSteps(doc: TextDocument, settings: Settings, previous?: Report): Generator<void, Analysis> {
   const base = { uri: doc.uri, version: doc.version, settings };
-  return withBase(base, isCandidate(doc.uri, doc.languageId, settings) ? checkSteps(doc.getText(), checkOptions(settings)) : undefined);
+  return withBase(base, isCandidate(doc.uri, doc.languageId, settings) ? checkSteps(doc.getText(), checkOptions(settings), previous) : undefined);
 }
 
 function* withBase(base: Omit<Analysis, 'diagnostics'>, steps: Generator<void, CheckResult> | undefined): Generator<void, Analysis> {
@@ -39,8 +40,8 @@ function* withBase(base: Omit<Analysis, 'diagnostics'>, steps: Generator<void, C
   return { ...base, report, diagnostics };
 }
 
-export function analyse(doc: TextDocument, settings: Settings): Analysis {
-  return drain(analysisSteps(doc, settings));
+export function analyse(doc: TextDocument, settings: Settings, previous?: Report): Analysis {
+  return drain(analysisSteps(doc, settings, previous));
 }
 
 /**
@@ -62,6 +63,8 @@ interface Run {
 
 export class Analyses {
   private readonly cache = new Map<string, Analysis>();
+  /** The newest report of each document, kept while a newer version is checked: it reuses what did not change. */
+  private readonly lastReport = new Map<string, Report>();
   /** At most one check per document: a newer version or new settings abandon the older one. */
   private readonly running = new Map<string, Run>();
 
@@ -85,8 +88,6 @@ export class Analyses {
     const under = this.running.get(doc.uri);
     if (under && under.version === doc.version && under.settings === settings) return under.result;
     if (under) under.cancelled = true;
-    // The stale analysis is dropped before the new one is built: for a 10 MB document both
-    // reports at once doubled the server's peak memory.
     this.cache.delete(doc.uri);
     const job = { version: doc.version, settings, cancelled: false };
     const result = this.step(doc, job).finally(() => {
@@ -111,13 +112,14 @@ export class Analyses {
   }
 
   private async step(doc: TextDocument, run: Omit<Run, 'result'>): Promise<Analysis | undefined> {
-    const steps = analysisSteps(doc, run.settings);
+    const steps = analysisSteps(doc, run.settings, this.lastReport.get(doc.uri));
     for (;;) {
       const sliceEnd = performance.now() + SLICE_MS;
       for (;;) {
         const next = steps.next();
         if (next.done) {
           this.cache.set(doc.uri, next.value);
+          if (next.value.report) this.lastReport.set(doc.uri, next.value.report);
           return next.value;
         }
         if (performance.now() >= sliceEnd) break;
@@ -136,5 +138,6 @@ export class Analyses {
     if (under) under.cancelled = true;
     this.running.delete(uri);
     this.cache.delete(uri);
+    this.lastReport.delete(uri);
   }
 }
