@@ -35,7 +35,7 @@ function instances(def: RelationDef, table: MatchedTable): Array<{ name: string;
     .map(r => ({ name: def.name ?? r.short, key: (colId: string) => cellKey(r.id, colId) }));
 }
 
-const evaluated = new WeakMap<Report, RelationFailure[]>();
+const evaluated = new WeakMap<MatchedTable, RelationFailure[]>();
 
 /** A failure without its document: cells named by key, so a cached entry pins no version of the text. */
 interface StoredFailure extends Omit<RelationFailure, 'table' | 'target' | 'left' | 'right'> { target: string; left: string[]; right: string[] }
@@ -43,15 +43,20 @@ interface StoredFailure extends Omit<RelationFailure, 'table' | 'target' | 'left
 const byMatch = new WeakMap<object, StoredFailure[]>();
 const keyOf = (c: ValueCell) => cellKey(c.row.id, c.col.id);
 
-/** Every failed relation instance of the report; evaluated once, shared by the four rules. */
+/** Every failed relation instance of the report. */
 export function failedRelations(report: Report): RelationFailure[] {
-  let out = evaluated.get(report);
-  if (!out) evaluated.set(report, (out = report.tables.flatMap(tableFailures)));
+  return report.tables.flatMap(tableFailures);
+}
+
+/** The failed relation instances of one table; evaluated once, shared by the four rules. */
+export function tableFailures(table: MatchedTable): RelationFailure[] {
+  let out = evaluated.get(table);
+  if (!out) evaluated.set(table, (out = storedFailures(table)));
   return out;
 }
 
 /** An unchanged table's failures are its stored match's, put back onto this table's cells. */
-function tableFailures(table: MatchedTable): RelationFailure[] {
+function storedFailures(table: MatchedTable): RelationFailure[] {
   const origin = matchOrigin(table);
   if (!origin) return evaluate(table);
   const known = byMatch.get(origin.stored);

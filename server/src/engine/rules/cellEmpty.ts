@@ -1,18 +1,19 @@
 import type { Rule } from '../types';
-import { cellName, cellRange } from './util';
+import { cellFindings, cellName, cellRange } from './util';
 
 export const cellEmpty: Rule = {
   id: 'cell-empty',
   severity: 'warning',
   description: '应填数字的单元格为空',
   check(report) {
-    return report.tables.flatMap(t => [...t.values.values()].filter(c => c.parsed.problem === 'empty').map(c => {
+    return cellFindings(report, this.id, (t, c) => {
+      if (c.parsed.problem !== 'empty') return undefined;
       const range = cellRange(report, c);
       return {
         range,
         message: `${t.def.name}「${cellName(c)}」为空，没有发生的应填 0`,
         fix: { title: '填写 0', safe: false, edits: [{ range, newText: '0' }] },
       };
-    }));
+    });
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { cellName, cellRange } from './util';
+import { cellFindings, cellName, cellRange } from './util';
 
 export const toHalfWidth = (s: string) => s.replace(/[０-９－．，]/g, ch => ch.normalize('NFKC')).replace(/^−/, '-');
 
@@ -8,7 +8,8 @@ export const cellFullwidth: Rule = {
   severity: 'info',
   description: '单元格中有全角数字或负号',
   check(report) {
-    return report.tables.flatMap(t => [...t.values.values()].filter(c => c.parsed.fullwidth && c.parsed.problem !== 'empty').map(c => {
+    return cellFindings(report, this.id, (t, c) => {
+      if (!c.parsed.fullwidth || c.parsed.problem === 'empty') return undefined;
       const range = cellRange(report, c);
       const half = toHalfWidth(c.text);
       return {
@@ -16,6 +17,6 @@ export const cellFullwidth: Rule = {
         message: `${t.def.name}「${cellName(c)}」使用了全角字符「${c.text}」，应为「${half}」`,
         fix: { title: `改为半角「${half}」`, safe: true, edits: [{ range, newText: half }] },
       };
-    }));
+    });
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import type { ValueProblem } from '../values';
-import { cellName, cellRange } from './util';
+import { cellFindings, cellName, cellRange } from './util';
 
 const REASONS: Partial<Record<ValueProblem, (text: string) => string>> = {
   placeholder: t => `是占位符「${t}」，应填写数字（没有发生的填 0）`,
@@ -15,9 +15,9 @@ export const cellInvalid: Rule = {
   severity: 'error',
   description: '单元格不是有效数字（占位符、负数、小数等）',
   check(report) {
-    return report.tables.flatMap(t => [...t.values.values()].flatMap(c => {
+    return cellFindings(report, this.id, (t, c) => {
       const reason = c.parsed.problem && REASONS[c.parsed.problem];
-      return reason ? [{ range: cellRange(report, c), message: `${t.def.name}「${cellName(c)}」${reason(c.text)}` }] : [];
-    }));
+      return reason ? { range: cellRange(report, c), message: `${t.def.name}「${cellName(c)}」${reason(c.text)}` } : undefined;
+    });
   },
 };

@@ -8,10 +8,18 @@ const DASH = '[-—–─―‒]';
 const PAGE_NUMBER = new RegExp(`^(?:[1-9]\\d{0,2}|${DASH}{1,2}\\s*[1-9]\\d{0,2}\\s*${DASH}{1,2}|第\\s*[1-9]\\d{0,2}\\s*页(?:\\s*[，,/]?\\s*共\\s*[1-9]\\d{0,2}\\s*页)?)$`);
 const SHORT_NUMBER = /^\s*[0-9０-９]{1,4}\s*$/;
 
-function tableLines(report: Report): Uint8Array {
-  const inTable = new Uint8Array(report.lines.lineCount);
-  for (const r of report.regions) inTable.fill(1, r.firstLine, r.lastLine + 1);
-  return inTable;
+/**
+ * The lines that can hold debris, in order: every line outside tables (a page number stands
+ * there), and lines anywhere with a bookmark or a form mark. Found by searching the text, since
+ * most lines are table rows that hold neither.
+ */
+function candidateLines(report: Report): number[] {
+  const { text, lines } = report;
+  const found = new Set(report.proseLines);
+  for (const marker of ['[bookmark:', '窗体']) {
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) found.add(lines.position(at).line);
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 function nonBlankNeighbour(report: Report, line: number, step: 1 | -1): string | undefined {
@@ -22,8 +30,14 @@ function nonBlankNeighbour(report: Report, line: number, step: 1 | -1): string |
   return undefined;
 }
 
+// Unified ideographs are left alone by NFKC, and a page number holds none but 第, 页 and 共:
+// a line with any other is not one, whatever normalising would make of the rest of it.
+const OTHER_IDEOGRAPH = /[\u4e00-\u5170\u5172-\u7b2b\u7b2d-\u9874\u9876-\u9fff]/;
+
 /** A page number stands alone: a number next to other bare numbers is data that was not read as a table. */
-function isPageNumber(report: Report, line: number, rest: string): boolean {
+function isPageNumber(report: Report, line: number, written: string): boolean {
+  if (OTHER_IDEOGRAPH.test(written)) return false;
+  const rest = written.normalize('NFKC');
   if (!PAGE_NUMBER.test(rest)) return false;
   if (!/^\d+$/.test(rest)) return true;
   return [nonBlankNeighbour(report, line, -1), nonBlankNeighbour(report, line, 1)].every(s => s === undefined || !SHORT_NUMBER.test(s));
@@ -37,9 +51,10 @@ export const conversionArtifact: Rule = {
   description: 'Word/网页转换残留：书签、「窗体顶端」、单独成行的页码',
   check(report) {
     const out: Finding[] = [];
-    const inTable = tableLines(report);
     const { lines } = report;
-    for (let n = 0; n < lines.lineCount; n++) {
+    const inTable = new Uint8Array(lines.lineCount).fill(1);
+    for (const n of report.proseLines) inTable[n] = 0;
+    for (const n of candidateLines(report)) {
       const raw = lines.line(n);
       const base = lines.starts[n];
       // Most lines hold no bookmark, and only lines outside tables can be page numbers.
@@ -47,7 +62,7 @@ export const conversionArtifact: Rule = {
       const rest = (runs.length > 0 ? raw.replace(BOOKMARK_RUN, '') : raw).trim();
       let what: string | undefined;
       if (FORM_MARK.test(rest)) what = `网页表单标记「${rest}」`;
-      else if (!inTable[n] && isPageNumber(report, n, rest.normalize('NFKC'))) what = `页码「${rest}」（单独成行，不属于任何表格）`;
+      else if (!inTable[n] && isPageNumber(report, n, rest)) what = `页码「${rest}」（单独成行，不属于任何表格）`;
       else if (!inTable[n] && rest === '' && runs.length > 0) what = bookmark(runs.map(m => m[0]).join(''));
       if (what) {
         // The whole line is debris: remove it with its line break, so no blank line is left behind.

@@ -1,10 +1,10 @@
 // The four arithmetic rules differ only in which relations they report.
 import type { Finding, Rule } from '../types';
 import type { RelationCode } from '../template';
-import { failedRelations, sumText, type RelationFailure } from '../relations';
+import { sumText, tableFailures, type RelationFailure } from '../relations';
 import type { ValueCell } from '../match';
 import type { Report } from '../report';
-import { cellName, cellRange } from './util';
+import { cellName, cellRange, tableFindings } from './util';
 
 function termName(f: RelationFailure, c: ValueCell): string {
   return f.def.over === 'column' ? c.row.short : c.col.label;
@@ -32,7 +32,7 @@ function finding(report: Report, f: RelationFailure): Finding {
 function relationRule(id: RelationCode, description: string): Rule {
   return {
     id, severity: 'error', description,
-    check: report => failedRelations(report).filter(f => f.def.code === id).map(f => finding(report, f)),
+    check: report => tableFindings(report, id, t => tableFailures(t).filter(f => f.def.code === id).map(f => finding(report, f))),
   };
 }
 

@@ -1,11 +1,12 @@
 import type { Rule } from '../types';
+import { tableFindings } from './util';
 
 export const tableLabel: Rule = {
   id: 'table-label',
   severity: 'warning',
   description: '统计表的行名或列名与模板文字不同',
   check(report) {
-    return report.tables.flatMap(t => t.problems.flatMap(p => {
+    return tableFindings(report, this.id, t => t.problems.flatMap(p => {
       if (p.kind !== 'label') return [];
       const text = p.cell.text.trim();
       const lead = report.text.slice(p.cell.start, p.cell.end).search(/\S/);

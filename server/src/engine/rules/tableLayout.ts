@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { convertRegion } from '../blocks';
+import { deferredFix } from './util';
 
 const LAYOUT_NAMES = { 'cell-per-line': '每个单元格占一行', pipe: '竖线分隔', tab: '制表符分隔' } as const;
 
@@ -13,7 +14,7 @@ export const tableLayout: Rule = {
       return {
         range: report.lines.lineRange(r.firstLine),
         message: `${names}为「${LAYOUT_NAMES[r.layout]}」格式，可转换为制表符分隔的表格`,
-        fix: { title: '转换为制表符分隔的表格', safe: true, edits: [convertRegion(report.lines, r)] },
+        fix: deferredFix('转换为制表符分隔的表格', true, () => [convertRegion(report.lines, r)]),
       };
     });
   },

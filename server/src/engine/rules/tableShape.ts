@@ -1,12 +1,13 @@
 import type { Finding, Rule } from '../types';
+import { tableFindings } from './util';
 
 export const tableShape: Rule = {
   id: 'table-shape',
   severity: 'error',
   description: '统计表缺少模板中的行或列，或某行的数值个数不对',
   check(report) {
-    const out: Finding[] = [];
-    for (const t of report.tables) {
+    return tableFindings(report, this.id, t => {
+      const out: Finding[] = [];
       const name = t.def.name;
       for (const p of t.problems) {
         switch (p.kind) {
@@ -27,7 +28,7 @@ export const tableShape: Rule = {
             break;
         }
       }
-    }
-    return out;
+      return out;
+    });
   },
 };
