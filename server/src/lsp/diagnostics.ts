@@ -14,8 +14,15 @@ const REPO_URL = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 // dist/server.js (bundle, .vsix) or server/src/lsp/diagnostics.ts (tests run from source).
 const LOCAL_DOCS = [path.resolve(__dirname, '../docs/rules'), path.resolve(__dirname, '../../../docs/rules')].find(d => existsSync(d));
 
+const docUrls = new Map<RuleCode, string>();
+
 export function ruleDocUrl(code: RuleCode): string {
-  return LOCAL_DOCS ? pathToFileURL(path.join(LOCAL_DOCS, `${code}.md`)).href : `${REPO_URL}/blob/main/docs/rules/${code}.md`;
+  let url = docUrls.get(code);
+  if (url === undefined) {
+    url = LOCAL_DOCS ? pathToFileURL(path.join(LOCAL_DOCS, `${code}.md`)).href : `${REPO_URL}/blob/main/docs/rules/${code}.md`;
+    docUrls.set(code, url);
+  }
+  return url;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
