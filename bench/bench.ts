@@ -12,7 +12,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, clearCaches, LineIndex } from '../server/src/engine';
+import { check, clearCaches, LineIndex, type Report } from '../server/src/engine';
 import { bigTableReport, concatenatedReports, generateReport, LAYOUTS, SEEDS_DIR, writeReports } from './generate';
 
 const REPO = path.resolve(__dirname, '..');
@@ -111,7 +111,8 @@ function child(kind: string, file: string, reps: number) {
 const CHILD_LIMIT_MS = 30_000;
 
 function inChild(kind: 'check' | 'remark', file: string, reps: number): ChildResult | number | string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=4096', __filename, '--child', kind, file, String(reps)], {
+  // The same script (the bundle, or the source under tsx) with the same loader.
+  const r = spawnSync(process.execPath, [...process.execArgv, '--max-old-space-size=4096', __filename, '--child', kind, file, String(reps)], {
     cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 20, timeout: kind === 'remark' ? CHILD_LIMIT_MS : undefined,
   });
   if (r.error && 'code' in r.error && r.error.code === 'ETIMEDOUT') return CHILD_LIMIT_MS;
@@ -154,13 +155,19 @@ function largeDocuments(tmp: string) {
 async function editing() {
   console.log('\n## 3. Editing a 1 MB document in the language server (in process)\n');
   const text = concatenatedReports(1024 * 1024);
-  // The server's own analysis of each document version (its steps run to the end at once).
+  // The server's own analysis of each document version (its steps run to the end at once),
+  // re-checking from the previous version's report as the server does.
   const { analyse } = await import('../server/src/lsp/analysis');
   const { DEFAULT_SETTINGS } = await import('../server/src/lsp/settings');
   const { toLspDiagnostic } = await import('../server/src/lsp/diagnostics');
   const uri = 'file:///bench/report.md';
   let doc = TextDocument.create(uri, 'markdown', 1, text);
-  const publish = () => analyse(doc, DEFAULT_SETTINGS).diagnostics.map(d => toLspDiagnostic(d, uri));
+  let previous: Report | undefined;
+  const publish = () => {
+    const analysis = analyse(doc, DEFAULT_SETTINGS, previous);
+    previous = analysis.report;
+    return analysis.diagnostics.map(d => toLspDiagnostic(d, uri));
+  };
   publish();
 
   // Cells to edit: numbers in tab rows spread over the document.
@@ -248,11 +255,14 @@ async function main() {
   console.log(build());
   console.log('Times are medians of CPU time in ms (sections 1–3) and of wall time (section 4); ratios are to baselines measured in the same run on the same text.');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
+  // `npm run bench -- 1 3` runs sections 1 and 3 only; the table in docs/performance.md is from a whole run.
+  const chosen = process.argv.slice(2).filter(a => /^[1-4]$/.test(a));
+  const run = (n: string) => chosen.length === 0 || chosen.includes(n);
   try {
-    oneReport();
-    largeDocuments(tmp);
-    await editing();
-    batch(tmp);
+    if (run('1')) oneReport();
+    if (run('2')) largeDocuments(tmp);
+    if (run('3')) await editing();
+    if (run('4')) batch(tmp);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
