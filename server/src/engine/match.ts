@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Cell, Row, TableRegion } from './tables';
 import { looksNumeric, parseValue, type CellValue } from './values';
-import { normalizeLabel, similarity } from './text';
+import { normalizeLabel, normalizeTemplateLabel, similarity } from './text';
 import { BoundedCache, ownString } from './caches';
 import {
   ACCEPTED_LABEL_VARIANTS, FORMAT_MARKERS, TABLE_ANCHORS, TABLES,
@@ -41,17 +41,21 @@ export interface MatchedTable {
   problems: TableProblem[];
 }
 
-/** Keys are interned: ids come from the template, and a key string per cell weighed megabytes in a big report. */
-const keys = new Map<string, string>();
+/**
+ * Keys are interned: ids come from the template, and a key string per cell weighed megabytes in a
+ * big report. Found by row, then column, so that asking does not build the string each time.
+ */
+const keys = new Map<string, Map<string, string>>();
 export function cellKey(rowId: string, colId: string): string {
-  const key = `${rowId}|${colId}`;
-  const known = keys.get(key);
-  if (known !== undefined) return known;
-  keys.set(key, key);
+  let byCol = keys.get(rowId);
+  if (!byCol) keys.set(rowId, (byCol = new Map()));
+  let key = byCol.get(colId);
+  if (key === undefined) byCol.set(colId, (key = `${rowId}|${colId}`));
   return key;
 }
 
 const norm = (s: string) => normalizeLabel(s);
+const normTemplate = (s: string) => normalizeTemplateLabel(s);
 const ORDINAL_PREFIX = /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])/;
 const core = (s: string) => s.replace(ORDINAL_PREFIX, '');
 
@@ -76,8 +80,8 @@ export function labelScore(text: string, label: string): number {
 }
 
 function scoreUncached(text: string, label: string): number {
-  const a = norm(text), b = norm(label);
-  if (a === b || (ACCEPTED_LABEL_VARIANTS[label] ?? []).some(v => norm(v) === a)) return 1;
+  const a = norm(text), b = normTemplate(label);
+  if (a === b || (ACCEPTED_LABEL_VARIANTS[label] ?? []).some(v => normTemplate(v) === a)) return 1;
   const ca = core(a), cb = core(b);
   if (ca === cb && ca !== '') return 0.95;
   if (Math.min(ca.length, cb.length) >= 4 && (ca.startsWith(cb) || cb.startsWith(ca))) return 0.8;
@@ -103,7 +107,7 @@ function cellAnchor(text: string): TableId | null {
   const t = norm(text);
   if (t === '') return null;
   for (const id of ['t3', 't4', 't2'] as TableId[]) {
-    if (TABLE_ANCHORS[id].some(a => t.includes(norm(a)) && (id !== 't2' || a === '信息内容' || t === norm(a)))) return id;
+    if (TABLE_ANCHORS[id].some(a => t.includes(normTemplate(a)) && (id !== 't2' || a === '信息内容' || t === normTemplate(a)))) return id;
   }
   return null;
 }
@@ -143,7 +147,7 @@ function resembles(rows: Row[], id: TableId): boolean {
 
 function guessByRows(rows: Row[]): TableId | undefined {
   const texts = rows.flatMap(r => r.cells.map(c => norm(c.text))).filter(Boolean);
-  const has = (label: string) => texts.some(t => core(t) === core(norm(label)));
+  const has = (label: string) => texts.some(t => core(t) === core(normTemplate(label)));
   if (has('本年新收政府信息公开申请数量') || has('结转下年度继续办理')) return 't3';
   if (has('结果维持') || has('尚未审结')) return 't4';
   if (has('规章') || has('行政许可') || has('行政事业性收费')) return 't2';
@@ -153,13 +157,13 @@ function guessByRows(rows: Row[]): TableId | undefined {
 
 export function detectFormat(rows: Row[], id: TableId): FormatId | undefined {
   const texts = rows.flatMap(r => r.cells.map(c => norm(c.text)));
-  const score = (f: FormatId) => FORMAT_MARKERS[f].filter(m => texts.some(t => t.includes(norm(m)))).length;
+  const score = (f: FormatId) => FORMAT_MARKERS[f].filter(m => texts.some(t => t.includes(normTemplate(m)))).length;
   let s2021 = score('2021'), s2019 = score('2019');
   if (id === 't3') {
     // 2019 has （六）其他处理 as a data row with its own numbers.
     for (const r of rows) {
       const i = lastLabelIndex(r);
-      if (i >= 0 && core(norm(r.cells[i].text)) === core(norm('（六）其他处理')) && r.cells.slice(i + 1).some(c => looksNumeric(c.text.trim()))) s2019 += 2;
+      if (i >= 0 && core(norm(r.cells[i].text)) === core(normTemplate('（六）其他处理')) && r.cells.slice(i + 1).some(c => looksNumeric(c.text.trim()))) s2019 += 2;
     }
   }
   if (s2021 === s2019) return undefined;
@@ -213,7 +217,7 @@ function indexOf(def: TableDef) {
     const exact = new Map<string, Slot[]>();
     for (const { row } of all) {
       for (const written of [row.label, ...(ACCEPTED_LABEL_VARIANTS[row.label] ?? [])]) {
-        const words = norm(written);
+        const words = normTemplate(written);
         if (!exact.has(words)) exact.set(words, all.filter(o => scoreUncached(written, o.row.label) === 1));
       }
     }

@@ -1,6 +1,6 @@
 // Finds the six section headings, the sub-items that borrow top-level ordinals, the title and
 // the report year, from the lines outside tables.
-import { BOOKMARK, chineseNumeral, normalizeLabel, similarity, type LineChange, type LineIndex } from './text';
+import { BOOKMARK, chineseNumeral, normalizeLabel, normalizeTemplateLabel, similarity, type LineChange, type LineIndex } from './text';
 import { SECTIONS, type SectionDef } from './template';
 import { BoundedCache, ownString } from './caches';
 
@@ -82,10 +82,10 @@ const sectionScores = new BoundedCache<string, SectionScore[]>(5000);
 
 function scoreSection(words: string, s: SectionDef): SectionScore {
   const w = normalizeLabel(words);
-  const exact = w === normalizeLabel(s.title);
-  const variant = s.variants.some(v => normalizeLabel(v) === w);
-  const keyword = s.keywords.some(k => w.includes(normalizeLabel(k)));
-  const sim = Math.max(similarity(w, normalizeLabel(s.title)), ...s.variants.map(v => similarity(w, normalizeLabel(v))));
+  const exact = w === normalizeTemplateLabel(s.title);
+  const variant = s.variants.some(v => normalizeTemplateLabel(v) === w);
+  const keyword = s.keywords.some(k => w.includes(normalizeTemplateLabel(k)));
+  const sim = Math.max(similarity(w, normalizeTemplateLabel(s.title)), ...s.variants.map(v => similarity(w, normalizeTemplateLabel(v))));
   return { exact, variant, keyword, sim };
 }
 

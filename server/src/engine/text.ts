@@ -160,6 +160,17 @@ export function normalizeLabel(s: string): string {
   return normalized.memo(s, normalizeUncached);
 }
 
+// The template's own labels are normalised for every comparison too; their number is the
+// template's, so their forms are kept for the life of the process, not emptied with the caches.
+const templateForms = new Map<string, string>();
+
+/** normalizeLabel for a string of the template (a label, variant, anchor or marker), never a document's. */
+export function normalizeTemplateLabel(s: string): string {
+  let form = templateForms.get(s);
+  if (form === undefined) templateForms.set(s, (form = normalizeUncached(s)));
+  return form;
+}
+
 function normalizeUncached(s: string): string {
   return s
     .replace(BOOKMARK, '')
