@@ -15,11 +15,12 @@ const SHORT_NUMBER = /^\s*[0-9０-９]{1,4}\s*$/;
  */
 function candidateLines(report: Report): number[] {
   const { text, lines } = report;
-  const found = new Set(report.proseLines);
+  const marked: number[] = [];
   for (const marker of ['[bookmark:', '窗体']) {
-    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) found.add(lines.position(at).line);
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) marked.push(lines.position(at).line);
   }
-  return [...found].sort((a, b) => a - b);
+  if (marked.length === 0) return report.proseLines;
+  return [...new Set([...report.proseLines, ...marked])].sort((a, b) => a - b);
 }
 
 function nonBlankNeighbour(report: Report, line: number, step: 1 | -1): string | undefined {
