@@ -67,6 +67,9 @@ test('the fast path reads white space, line endings and headings as remark does'
     '2021年度\n1、一\n（一）二\n3 . 三',
     '段落末尾两个空格  \n\n下一段  ',
     '\r\n\r\n前后空行\r\n\r\n',
+    // Bullet items: what contains a paragraph changes none of its text.
+    '- 1、在政务公开信息工作中存在\n- 2、伴随着工作要求的不断提高',
+    '段落\n- 列表项 \n懒惰续行\n\n  项内段落\n+    加号项\n   - 子项',
   ];
   for (const text of cases) {
     const fast = plainSegments(text);
@@ -77,7 +80,7 @@ test('the fast path reads white space, line endings and headings as remark does'
 
 test('the fast path leaves syntax to remark', () => {
   const cases = [
-    '段落\n- 列表', '+ 列表', '1. 列表', '段落\n2) 列表', '> 引用', '段落\n---', '段落\n===', '***',
+    '- - 嵌套', '- + 嵌套', '- > 引用', '- 1. 有序', '-     缩进代码', '- ', '-\n  续行', '-列表', '- 项\n    - 缩进四格的子项', '1. 列表', '段落\n2) 列表', '> 引用', '段落\n---', '段落\n===', '***',
     '    缩进代码', '段落\n\n    缩进代码', '####### 七级', '#标题', '#\u3000标题', '## 标题 ##', '    # 缩进标题',
     '硬换行  \n下一行', '<br>', '<!-- 注释 -->', '<a href="x">', '网址 www.gov.cn', 'WWW.GOV.CN', 'https://gov.cn', 'a@b.cn',
     '*强调*', '_强调_', '`代码`', '~~删除~~', '[链接]', '[^1]', '\\转义', '&amp;', '| 表 |', '时间:2024', '制表\t符',

@@ -76,6 +76,13 @@ const PLAIN_REJECT = /[\0-\x09\x0B\x0C\x0E-\x1F!&*:=@[\\\]_`|~\x7F\uFEFF]|<(?![^
 const LF = 10, CR = 13, SPACE = 32, HASH = 35, RIGHT_PAREN = 41, PLUS = 43, DASH = 45, DOT = 46, GT = 62;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** Digits then "." or ")" at `at`: an ordered list item. */
+function opensOrderedItem(chunk: string, at: number): boolean {
+  let k = at;
+  while (isDigit(chunk.charCodeAt(k))) k++;
+  return k > at && (chunk.charCodeAt(k) === DOT || chunk.charCodeAt(k) === RIGHT_PAREN);
+}
+
 /**
  * The segments remark's path yields for `chunk` (see remarkSegments), computed without remark
  * when the chunk is plain prose as described above; undefined when remark has to read it.
@@ -118,12 +125,15 @@ export function plainSegments(chunk: string): ProseSegment[] | undefined {
       while (k < textEnd && chunk.charCodeAt(k) === SPACE) k++;
       if (k < textEnd) push(k, textEnd, chunk.slice(k, textEnd));
     } else {
-      if (hash < lineEnd) return undefined;
-      if (first === GT || first === DASH || first === PLUS) return undefined;
-      let k = textStart;
-      while (isDigit(chunk.charCodeAt(k))) k++;
-      if (k > textStart && (chunk.charCodeAt(k) === DOT || chunk.charCodeAt(k) === RIGHT_PAREN)) return undefined;
-      if (start < 0) {
+      if (hash < lineEnd || first === GT || opensOrderedItem(chunk, textStart)) return undefined;
+      if (first === DASH || first === PLUS) {
+        let k = textStart + 1;
+        while (chunk.charCodeAt(k) === SPACE) k++;
+        const c = chunk.charCodeAt(k);
+        if (indent > 3 || k === textStart + 1 || k - textStart > 5 || k >= textEnd || c === DASH || c === PLUS || c === GT || opensOrderedItem(chunk, k)) return undefined;
+        close();
+        start = k;
+      } else if (start < 0) {
         if (indent >= 4) return undefined;
         start = textStart;
       } else {
@@ -246,9 +256,14 @@ function nestingDepth(line: string): number {
 }
 
 export function readProse(lines: LineIndex, proseLines: number[]): ProseSegment[] {
+  return readChunks(lines, proseChunks(lines, proseLines));
+}
+
+/** The prose of `chunks` (as proseChunks cuts them), in order. */
+export function readChunks(lines: LineIndex, chunks: Array<[number, number]>): ProseSegment[] {
   const out: ProseSegment[] = [];
   const parsed: Array<{ start: number; segments: ProseSegment[] } | { start: number; chunk: string } | { first: number; last: number }> = [];
-  for (const [first, last] of proseChunks(lines, proseLines)) {
+  for (const [first, last] of chunks) {
     const start = lines.starts[first];
     const chunk = lines.text.slice(start, lines.lineEnd(last));
     if (chunk.trim() === '') continue;

@@ -3,7 +3,7 @@
 import { LineIndex } from './text';
 import { findTables, type TableRegion, type TableScan } from './tables';
 import { readOutline, type Outline, type OutlineLines, type SectionHeading } from './sections';
-import { proseChunks, readProse, type ProseSegment } from './prose';
+import { proseChunks, readChunks, type ProseSegment } from './prose';
 import { matchTable, movedMatch, splitRegion, type MatchedTable } from './match';
 import { readDirectives, type Directives } from './directives';
 import { formatForYear, SECTIONS, type FormatId, type TableId } from './template';
@@ -98,7 +98,7 @@ export function* buildReportSteps(text: string, options: ReportOptions = {}): Ge
   const prose: ProseSegment[] = [];
   if (isReport) {
     for (const batch of proseBatches(lines, proseLines)) {
-      for (const segment of readProse(lines, batch)) prose.push(segment);
+      for (const segment of readChunks(lines, batch)) prose.push(segment);
       yield;
     }
   }
@@ -111,26 +111,19 @@ export function* buildReportSteps(text: string, options: ReportOptions = {}): Ge
 /** Prose characters read per step: about what remark parses in one batch (prose.ts). */
 const PROSE_STEP_CHARS = 32768;
 
-/**
- * The prose lines cut into batches that `readProse` reads exactly as it reads them all. A batch
- * starts only at a chunk that follows the previous one on the very next line: proseChunks cuts
- * there only for a heading-like line outside a fence, so the batch starts in the state the whole
- * text is in at that line. (A chunk after a table may start inside a fence; none starts a batch.)
- */
-function proseBatches(lines: LineIndex, proseLines: number[]): number[][] {
-  const batches: number[][] = [];
-  let batch: number[] = [];
+/** The prose chunks in batches of about PROSE_STEP_CHARS. */
+function proseBatches(lines: LineIndex, proseLines: number[]): Array<Array<[number, number]>> {
+  const batches: Array<Array<[number, number]>> = [];
+  let batch: Array<[number, number]> = [];
   let size = 0;
-  let previousLast = -2;
-  for (const [first, last] of proseChunks(lines, proseLines)) {
-    if (size >= PROSE_STEP_CHARS && first === previousLast + 1) {
+  for (const chunk of proseChunks(lines, proseLines)) {
+    if (size >= PROSE_STEP_CHARS) {
       batches.push(batch);
       batch = [];
       size = 0;
     }
-    for (let n = first; n <= last; n++) batch.push(n);
-    size += lines.lineEnd(last) - lines.starts[first];
-    previousLast = last;
+    batch.push(chunk);
+    size += lines.lineEnd(chunk[1]) - lines.starts[chunk[0]];
   }
   if (batch.length > 0) batches.push(batch);
   return batches;
