@@ -61,8 +61,9 @@ function collect(node: Nodes, source: string, base: number, out: ProseSegment[])
 //   xmpp:, e-mail); "<" unless a non-ASCII character follows (HTML and autolinks need an ASCII
 //   letter, "/", "!" or "?" there); tab, whose columns count as indentation, and the other C0
 //   controls (micromark reads NUL as U+FFFD); a byte-order mark; "#" past a heading's opener;
-// - as a line's first non-space character: ">" (block quote), "-" or "+" (list item, thematic
-//   break, setext underline), digits followed by "." or ")" (ordered list);
+// - as a line's first non-space character: ">" (block quote), digits followed by "." or ")"
+//   (ordered list), and "-" or "+" unless they open a bullet item as below (else a thematic
+//   break or setext underline);
 // - a paragraph's first line indented by four spaces (indented code; later lines are lazy
 //   continuations), a heading opener indented by four, of more than six "#" or not followed by
 //   a space, and two spaces before a soft break (a hard break, which splits the text node).
@@ -70,7 +71,11 @@ function collect(node: Nodes, source: string, base: number, out: ProseSegment[])
 // white space is space and tab, so U+3000 and NBSP are text), each one text node whose value
 // drops the spaces opening each line, ending a line before its soft break and ending the
 // paragraph, and keeps the line endings as written; a heading line ends the paragraph before it
-// and is a text node of its own without its "#"s and the spaces around its text.
+// and is a text node of its own without its "#"s and the spaces around its text. A bullet item
+// ("-" or "+", indented at most three spaces, then one to four spaces and text that opens no
+// further container) ends the paragraph before it and opens one at its text: what holds a
+// paragraph changes none of its text, and the item's lazy or indented continuation lines are
+// that paragraph's, as in any other.
 const PLAIN_REJECT = /[\0-\x09\x0B\x0C\x0E-\x1F!&*:=@[\\\]_`|~\x7F\uFEFF]|<(?![^\0-\x7F])|www/i;
 
 const LF = 10, CR = 13, SPACE = 32, HASH = 35, RIGHT_PAREN = 41, PLUS = 43, DASH = 45, DOT = 46, GT = 62;
