@@ -140,7 +140,7 @@ export interface Outline {
 /** What a line can be in the outline, read from the line alone (the outline decides in context). */
 interface OutlineLine { heading: HeadingLine; section?: SectionHeading; title?: Title }
 
-/** Per line, its reading: null when it is no heading, undefined when it was not read (a table line). */
+/** Per line, its reading: null when the outline has no use for it, undefined when it was not read (a table line). */
 export type OutlineLines = Array<OutlineLine | null | undefined>;
 
 function readOutlineLine(lines: LineIndex, n: number): OutlineLine | null {
@@ -154,7 +154,10 @@ function readOutlineLine(lines: LineIndex, n: number): OutlineLine | null {
     const start = lines.starts[n] + raw.indexOf(text);
     title = { line: n, start, end: start + text.length, text: ownString(text), year: yearIn(text) };
   }
-  return { heading, section: sectionOf(heading), title };
+  const section = sectionOf(heading);
+  // Most lines are prose that no outline can use: kept as null, they cost a re-check nothing.
+  if (!title && !section && !(heading.ordinalKind === 'chinese' && heading.words.trim() !== '')) return null;
+  return { heading, section, title };
 }
 
 /** A line's reading `shift` lines and `delta` characters further on. */
@@ -183,10 +186,9 @@ export function readOutline(lines: LineIndex, proseLines: number[], previous?: {
       if (!title && headings.length === 0) { title = t; continue; }
       if (title && normalizeLabel(t.text) === normalizeLabel(title.text)) { repeatedTitles.push(t); continue; }
     }
-    const h = o.heading;
     if (o.section) headings.push(o.section);
-    // A bare "三、" is a heading still being typed, not yet a misnumbered sub-item.
-    else if (h.ordinalKind === 'chinese' && headings.length > 0 && h.words.trim() !== '') subItems.push(h);
+    // A bare "三、" is a heading still being typed, not yet a misnumbered sub-item (readOutlineLine).
+    else if (headings.length > 0) subItems.push(o.heading);
   }
   let year = title?.year ?? null;
   const yearFromTitle = year !== null;
