@@ -171,7 +171,21 @@ export function normalizeTemplateLabel(s: string): string {
   return form;
 }
 
+/**
+ * normalizeLabel without its memo, for a caller that keeps the form itself next to other things it
+ * works out from the same string (the matcher, per cell text): a second memo would copy the string again.
+ */
+export function normalizeLabelUncached(s: string): string {
+  return normalizeUncached(s);
+}
+
+// Characters every step below leaves as they are: CJK unified ideographs (NFKC maps none of them),
+// 、 and 。, and printable ASCII but for the space, quotes, "[" (bookmarks) and capitals. Numbers and
+// many labels are made of nothing else.
+const UNCHANGED = /^[\u4e00-\u9fff\u3001\u3002!#-&(-@\\-~]*$/;
+
 function normalizeUncached(s: string): string {
+  if (UNCHANGED.test(s)) return s;
   return s
     .replace(BOOKMARK, '')
     .normalize('NFKC')
@@ -186,9 +200,21 @@ export const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
 
 /** Sørensen–Dice similarity of character bigrams, 0..1. */
 export function similarity(a: string, b: string): number {
+  return similarityOf(a, b, bigramCounts, bigramCounts);
+}
+
+/** How often each two-character sequence occurs in a string. */
+export type BigramCounts = Map<string, number>;
+
+/**
+ * `similarity`, with the bigram counts of each string given by the caller: one that compares the
+ * same strings again and again keeps their counts (the matcher, per cell text and template label).
+ * Counts are asked for only when both strings are long enough to have any.
+ */
+export function similarityOf(a: string, b: string, countsOfA: (a: string) => BigramCounts, countsOfB: (b: string) => BigramCounts): number {
   if (a === b) return 1;
   if (a.length < 2 || b.length < 2) return 0;
-  const ga = bigramCounts(a), gb = bigramCounts(b);
+  const ga = countsOfA(a), gb = countsOfB(b);
   let shared = 0;
   for (const [g, n] of gb) {
     const m = ga.get(g);
@@ -198,17 +224,20 @@ export function similarity(a: string, b: string): number {
 }
 
 // Labels are compared with every template label, so each string's bigram counts are kept.
-const bigrams = new BoundedCache<string, Map<string, number>>(20000);
+const bigrams = new BoundedCache<string, BigramCounts>(20000);
 
-function bigramCounts(s: string): Map<string, number> {
-  return bigrams.memo(s, () => {
-    const grams = new Map<string, number>();
-    for (let i = 0; i < s.length - 1; i++) {
-      const g = s.slice(i, i + 2);
-      grams.set(g, (grams.get(g) ?? 0) + 1);
-    }
-    return grams;
-  });
+function bigramCounts(s: string): BigramCounts {
+  return bigrams.memo(s, countBigrams);
+}
+
+/** The bigram counts of `s`, counted afresh. */
+export function countBigrams(s: string): BigramCounts {
+  const grams: BigramCounts = new Map();
+  for (let i = 0; i < s.length - 1; i++) {
+    const g = s.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  return grams;
 }
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
