@@ -1,6 +1,7 @@
 // Reading the value of a table cell. Counts are exact integers (bigint), so totals never lose
 // precision however large a typo makes them.
 import type { ValueKind } from './template';
+import { ownString } from './caches';
 
 export type ValueProblem = 'empty' | 'placeholder' | 'not-number' | 'negative' | 'fraction' | 'spaces';
 
@@ -16,9 +17,16 @@ export interface CellValue {
 const PLACEHOLDERS = new Set(['/', '／', '\\', '-', '－', '—', '——', '–', '─', '无', '空', '×', 'x', 'X', 'n/a', 'N/A', '*', '…', '...']);
 const FULLWIDTH = /[０-９－．，]/;
 
+const NUMERIC = /^[-−－]?[0-9０-９][0-9０-９,，.．]*$/;
+
 /** Cheap test used by the table reader: could this cell be a value? */
 export function looksNumeric(s: string): boolean {
-  return /^[-−－]?[0-9０-９][0-9０-９,，.．]*$/.test(s);
+  return NUMERIC.test(s);
+}
+
+/** Whether a cell holds a placeholder for "none" ("/", "-", "无"): what parseValue calls 'placeholder', without reading the cell. */
+export function isPlaceholder(raw: string): boolean {
+  return PLACEHOLDERS.has(raw.trim());
 }
 
 /**
@@ -26,16 +34,24 @@ export function looksNumeric(s: string): boolean {
  * ("0", "1", "/"), and one object per cell was a third of the report's memory. Shared values
  * are frozen so no reader can change another cell's value; the bound keeps odd input from growing it.
  */
-const readValues = new Map<string, Readonly<CellValue>>();
+const readValues = new Map<ValueKind, Map<string, Readonly<CellValue>>>();
+let readCount = 0;
 const READ_VALUES_MAX = 10000;
 
 export function parseValue(raw: string, kind: ValueKind): CellValue {
-  const key = `${kind}\u0000${raw}`;
-  let v = readValues.get(key);
+  // By kind, then text: a key joining the two was a string built for every cell read.
+  let byText = readValues.get(kind);
+  if (!byText) readValues.set(kind, (byText = new Map()));
+  let v = byText.get(raw);
   if (!v) {
-    if (readValues.size >= READ_VALUES_MAX) readValues.clear();
+    if (readCount >= READ_VALUES_MAX) {
+      for (const texts of readValues.values()) texts.clear();
+      readCount = 0;
+    }
     v = Object.freeze(readValue(raw, kind));
-    readValues.set(key, v);
+    // Kept past the document it was read from: the key must not be a slice of it.
+    byText.set(ownString(raw), v);
+    readCount++;
   }
   return v;
 }
