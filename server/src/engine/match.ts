@@ -2,8 +2,8 @@
 // region departs from the template (missing rows and columns, drifted labels, wrong cell counts).
 import { createHash } from 'node:crypto';
 import type { Cell, Row, TableRegion } from './tables';
-import { looksNumeric, parseValue, type CellValue } from './values';
-import { normalizeLabel, normalizeTemplateLabel, similarity } from './text';
+import { isPlaceholder, looksNumeric, parseValue, type CellValue } from './values';
+import { countBigrams, normalizeLabelUncached, normalizeTemplateLabel, similarityOf, type BigramCounts } from './text';
 import { BoundedCache, ownString } from './caches';
 import {
   ACCEPTED_LABEL_VARIANTS, FORMAT_MARKERS, TABLE_ANCHORS, TABLES,
@@ -54,57 +54,107 @@ export function cellKey(rowId: string, colId: string): string {
   return key;
 }
 
-const norm = (s: string) => normalizeLabel(s);
 const normTemplate = (s: string) => normalizeTemplateLabel(s);
 const ORDINAL_PREFIX = /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])/;
 const core = (s: string) => s.replace(ORDINAL_PREFIX, '');
 
-function trimmedSpan(cell: Cell): { start: number; end: number; text: string } {
-  const lead = cell.text.length - cell.text.trimStart().length;
-  // Matches are cached beyond the document version they were read from.
-  const text = ownString(cell.text.trim());
-  // A joined continuation cell's text is shorter than its span; trimming only moves the start.
-  return text === '' ? { start: cell.start, end: cell.start, text }
-    : { start: cell.start + lead, end: Math.max(cell.start + lead, cell.end - (cell.text.length - cell.text.trimEnd().length)), text };
+/**
+ * What matching reads from one cell text, worked out once per text: every row is compared with
+ * many template labels, and tables repeat the template's words and the same few numbers.
+ */
+interface Words {
+  /** normalizeLabel form. */
+  norm: string;
+  /** `norm` without an ordinal prefix such as "（一）" or "1.". */
+  core: string;
+  /** Bigram counts of `core`, once a score needs them. */
+  bigrams?: BigramCounts;
+  /** The table the cell announces (null: none), once asked. */
+  anchor?: TableId | null;
+  /** labelScore against each template label asked about. */
+  scores?: Map<string, number>;
 }
 
-// Every row of a table is scored against every template label, and real documents repeat the
-// same cell texts (the same template, report after report): scores are memoised per label.
-const scores = new Map<string, BoundedCache<string, number>>();
+/**
+ * Words by cell text: one entry holds all that is worked out from a text. Its key is kept as it is,
+ * not copied: a cell's text is a copy already (tables.ts reads cells with ownedText), so it pins no
+ * document, and copying it again for each cache and label was a tenth of matching.
+ */
+class WordsCache extends BoundedCache<string, Words> {
+  of(cellText: string): Words {
+    let words = this.get(cellText);
+    if (words === undefined) {
+      const norm = normalizeLabelUncached(cellText);
+      words = { norm, core: core(norm) };
+      this.store(cellText, words);
+    }
+    return words;
+  }
+}
+const cellWords = new WordsCache(20000);
+const wordsOf = (text: string) => cellWords.of(text);
 
-/** How well a cell's text names a template label: 1 exact, ≥0.6 the same label drifted. */
-export function labelScore(text: string, label: string): number {
-  let byText = scores.get(label);
-  if (!byText) scores.set(label, (byText = new BoundedCache(20000)));
-  return byText.memo(text, t => scoreUncached(t, label));
+/** A template label's forms for scoring; template-derived, so kept for the life of the process. */
+interface LabelForms { norm: string; core: string; variants: string[]; bigrams: BigramCounts }
+const labelForms = new Map<string, LabelForms>();
+
+function formsOf(label: string): LabelForms {
+  let forms = labelForms.get(label);
+  if (!forms) {
+    const norm = normTemplate(label);
+    const labelCore = core(norm);
+    forms = { norm, core: labelCore, variants: (ACCEPTED_LABEL_VARIANTS[label] ?? []).map(normTemplate), bigrams: countBigrams(labelCore) };
+    labelForms.set(label, forms);
+  }
+  return forms;
 }
 
-function scoreUncached(text: string, label: string): number {
-  const a = norm(text), b = normTemplate(label);
-  if (a === b || (ACCEPTED_LABEL_VARIANTS[label] ?? []).some(v => normTemplate(v) === a)) return 1;
-  const ca = core(a), cb = core(b);
+/**
+ * How well a cell's text names a template label: 1 exact, ≥0.6 the same label drifted. A caller
+ * that only asks whether the score reaches `atLeast` may get 0 for a score that the lengths alone
+ * keep below it: that score is never worked out (most cells are far shorter or longer than a caption).
+ */
+export function labelScore(text: string, label: string, atLeast = 0): number {
+  // Real documents repeat the same cell texts (the same template, report after report): scores are kept per text.
+  const words = wordsOf(text);
+  let score = words.scores?.get(label);
+  if (score === undefined) {
+    score = scoreWords(words, formsOf(label), atLeast);
+    if (score === undefined) return 0;
+    (words.scores ??= new Map()).set(label, score);
+  }
+  return score;
+}
+
+const bigramsOf = (words: Words) => (words.bigrams ??= countBigrams(words.core));
+
+/** labelScore; undefined when it is certainly below `atLeast`. */
+function scoreWords(words: Words, label: LabelForms, atLeast = 0): number | undefined {
+  const a = words.norm;
+  if (a === label.norm || label.variants.includes(a)) return 1;
+  const ca = words.core, cb = label.core;
   if (ca === cb && ca !== '') return 0.95;
   if (Math.min(ca.length, cb.length) >= 4 && (ca.startsWith(cb) || cb.startsWith(ca))) return 0.8;
-  return similarity(ca, cb);
+  // Similarity counts shared bigrams, at most as many as the shorter string has.
+  const shorter = Math.min(ca.length, cb.length);
+  if (ca !== cb && shorter >= 2 && (2 * (shorter - 1)) / (ca.length + cb.length - 2) < atLeast) return undefined;
+  return similarityOf(ca, cb, () => bigramsOf(words), () => label.bigrams);
 }
 
 const MATCH = 0.6;
-const isValueText = (s: string) => s === '' || looksNumeric(s) || parseValue(s, 'delta').problem === 'placeholder';
+const isValueText = (s: string) => s === '' || looksNumeric(s) || isPlaceholder(s);
 
 /** Which template table a row announces, if it is the first row of one. */
 export function anchorOf(row: Row): TableId | undefined {
   for (const cell of row.cells) {
-    const id = cellAnchors.memo(cell.text, cellAnchor);
+    const words = wordsOf(cell.text);
+    const id = words.anchor === undefined ? (words.anchor = cellAnchor(words.norm)) : words.anchor;
     if (id !== null) return id;
   }
   return undefined;
 }
 
-// Every row of every table asks, and the cell texts repeat (the same labels and numbers).
-const cellAnchors = new BoundedCache<string, TableId | null>(20000);
-
-function cellAnchor(text: string): TableId | null {
-  const t = norm(text);
+function cellAnchor(t: string): TableId | null {
   if (t === '') return null;
   for (const id of ['t3', 't4', 't2'] as TableId[]) {
     if (TABLE_ANCHORS[id].some(a => t.includes(normTemplate(a)) && (id !== 't2' || a === '信息内容' || t === normTemplate(a)))) return id;
@@ -128,50 +178,90 @@ export function splitRegion(region: TableRegion, fallback: TableId | undefined):
     .filter((p): p is { id: TableId; rows: Row[] } => p.id !== undefined);
 }
 
+/** The labelled rows of both formats' template for a table, with the number of values each has. */
+const templateRows = new Map<TableId, Array<{ label: string; columns: number }>>();
+
+function templateRowsOf(id: TableId) {
+  let rows = templateRows.get(id);
+  if (!rows) {
+    rows = (['2021', '2019'] as FormatId[]).flatMap(f => TABLES[f][id].blocks.flatMap(b => b.rows.map(row => ({ label: row.label, columns: b.columns.length }))))
+      .filter(d => d.label !== '');
+    templateRows.set(id, rows);
+  }
+  return rows;
+}
+
+/** How many cells of `row` from index `from` on look like numbers. */
+function numbersFrom(row: Row, from: number): number {
+  let n = 0;
+  for (let i = from; i < row.cells.length; i++) if (looksNumeric(row.cells[i].text.trim())) n++;
+  return n;
+}
+
 /**
  * Whether rows without an anchor still read as the section's template table (labels drifted past
  * exact matching). Another table in the section, such as a ledger of applications, is not one:
  * matched as 表三 it would report every template row missing. The first rows decide.
  */
 function resembles(rows: Row[], id: TableId): boolean {
-  const rowDefs = (['2021', '2019'] as FormatId[]).flatMap(f => TABLES[f][id].blocks.flatMap(b => b.rows.map(row => ({ label: row.label, columns: b.columns.length }))));
+  const rowDefs = templateRowsOf(id);
   // A template row is its label, as the row's last word cell, followed by its values: a ledger's
   // 办理结果 column names results too, but with a number or two after them, not seven.
-  return rows.slice(0, 40).some(r => {
-    const i = lastLabelIndex(r);
-    if (i < 0) return false;
-    const numbers = r.cells.slice(i + 1).filter(c => looksNumeric(c.text.trim())).length;
-    return rowDefs.some(d => d.label !== '' && 2 * numbers >= d.columns && labelScore(r.cells[i].text, d.label) >= MATCH);
-  });
+  for (let r = 0; r < rows.length && r < 40; r++) {
+    const i = lastLabelIndex(rows[r]);
+    if (i < 0) continue;
+    const numbers = numbersFrom(rows[r], i + 1);
+    const text = rows[r].cells[i].text;
+    if (rowDefs.some(d => 2 * numbers >= d.columns && labelScore(text, d.label, MATCH) >= MATCH)) return true;
+  }
+  return false;
 }
 
+const GUESS_T3 = ['本年新收政府信息公开申请数量', '结转下年度继续办理'];
+const GUESS_T4 = ['结果维持', '尚未审结'];
+const GUESS_T2 = ['规章', '行政许可', '行政事业性收费'];
+
 function guessByRows(rows: Row[]): TableId | undefined {
-  const texts = rows.flatMap(r => r.cells.map(c => norm(c.text))).filter(Boolean);
-  const has = (label: string) => texts.some(t => core(t) === core(normTemplate(label)));
-  if (has('本年新收政府信息公开申请数量') || has('结转下年度继续办理')) return 't3';
-  if (has('结果维持') || has('尚未审结')) return 't4';
-  if (has('规章') || has('行政许可') || has('行政事业性收费')) return 't2';
-  const widest = Math.max(0, ...rows.map(r => r.cells.filter(c => looksNumeric(c.text.trim())).length));
+  const cores = new Set<string>();
+  for (const r of rows) for (const c of r.cells) {
+    const words = wordsOf(c.text);
+    if (words.norm !== '') cores.add(words.core);
+  }
+  const has = (labels: string[]) => labels.some(label => cores.has(core(normTemplate(label))));
+  if (has(GUESS_T3)) return 't3';
+  if (has(GUESS_T4)) return 't4';
+  if (has(GUESS_T2)) return 't2';
+  let widest = 0;
+  for (const r of rows) widest = Math.max(widest, numbersFrom(r, 0));
   return widest >= 12 ? 't4' : undefined;
 }
 
-export function detectFormat(rows: Row[], id: TableId): FormatId | undefined {
-  const texts = rows.flatMap(r => r.cells.map(c => norm(c.text)));
-  const score = (f: FormatId) => FORMAT_MARKERS[f].filter(m => texts.some(t => t.includes(normTemplate(m)))).length;
+export function detectFormat(rows: Row[], id: TableId, labelIdxs: number[] = rows.map(lastLabelIndex)): FormatId | undefined {
+  // Markers are template words. Joined by a line break, which no normalised text holds, the cells'
+  // words are searched once per marker rather than cell by cell; blank and numeric cells hold none.
+  let words = '';
+  for (const r of rows) {
+    for (const c of r.cells) {
+      const t = c.text.trim();
+      if (t !== '' && !looksNumeric(t)) words += `\n${wordsOf(c.text).norm}`;
+    }
+  }
+  const score = (f: FormatId) => FORMAT_MARKERS[f].filter(m => words.includes(normTemplate(m))).length;
   let s2021 = score('2021'), s2019 = score('2019');
   if (id === 't3') {
     // 2019 has （六）其他处理 as a data row with its own numbers.
-    for (const r of rows) {
-      const i = lastLabelIndex(r);
-      if (i >= 0 && core(norm(r.cells[i].text)) === core(normTemplate('（六）其他处理')) && r.cells.slice(i + 1).some(c => looksNumeric(c.text.trim()))) s2019 += 2;
-    }
+    const otherHandling = core(normTemplate('（六）其他处理'));
+    rows.forEach((r, k) => {
+      const i = labelIdxs[k];
+      if (i >= 0 && wordsOf(r.cells[i].text).core === otherHandling && numbersFrom(r, i + 1) > 0) s2019 += 2;
+    });
   }
   if (s2021 === s2019) return undefined;
   return s2021 > s2019 ? '2021' : '2019';
 }
 
 function isHeaderLabel(def: TableDef, text: string): boolean {
-  return def.blocks.some(b => b.header.some(h => labelScore(text, h) === 1));
+  return def.blocks.some(b => b.header.some(h => labelScore(text, h, 1) === 1));
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -189,11 +279,20 @@ interface Candidate { row: RowDef; block: number; score: number }
 
 function bestRow(def: TableDef, text: string, taken: Set<string>, preferBlock: number): Candidate | undefined {
   // Most labels are written as in the template: a row scoring 1 beats every row scoring less, so
-  // only the rows that score 1 on these words need scoring (template order keeps the tie-break).
-  const exact = exactRows(def, norm(text));
-  const candidates = exact?.some(c => !taken.has(c.row.id)) ? exact : allRows(def);
+  // only the rows that score 1 on these words compete, and none needs scoring: the first free one
+  // in the preferred block wins, else the first free one (template order keeps the tie-break).
+  const exact = exactRows(def, wordsOf(text).norm);
+  if (exact) {
+    let first: Slot | undefined;
+    for (const slot of exact) {
+      if (taken.has(slot.row.id)) continue;
+      if (slot.block === preferBlock) return { row: slot.row, block: slot.block, score: 1 + 0.001 };
+      first ??= slot;
+    }
+    if (first) return { row: first.row, block: first.block, score: 1 };
+  }
   let best: Candidate | undefined;
-  for (const { row, block: b } of candidates) {
+  for (const { row, block: b } of allRows(def)) {
     if (taken.has(row.id)) continue;
     const score = labelScore(text, row.label) + (b === preferBlock ? 0.001 : 0);
     if (!best || score > best.score) best = { row, block: b, score };
@@ -218,7 +317,8 @@ function indexOf(def: TableDef) {
     for (const { row } of all) {
       for (const written of [row.label, ...(ACCEPTED_LABEL_VARIANTS[row.label] ?? [])]) {
         const words = normTemplate(written);
-        if (!exact.has(words)) exact.set(words, all.filter(o => scoreUncached(written, o.row.label) === 1));
+        const writtenWords: Words = { norm: words, core: core(words) };
+        if (!exact.has(words)) exact.set(words, all.filter(o => scoreWords(writtenWords, formsOf(o.row.label)) === 1));
       }
     }
     rowIndex.set(def, (index = { all, exact }));
@@ -231,45 +331,63 @@ const exactRows = (def: TableDef, words: string) => indexOf(def).exact.get(words
 
 /** What the rows of a table show about where their values sit. */
 interface Alignment {
-  /** Index of the first value cell by row shape ("cells:label index"), from rows with every value filled. */
-  shapes: Map<string, number>;
+  /** Index of the first value cell by row shape (shapeOf), from rows with every value filled. */
+  shapes: Map<number, number>;
   /** Blank value columns of the rows that can be read only one way. */
   blanks: Map<Row, number[]>;
 }
 
+/** A row's shape, its cell count and label index, as one number: the pair's place in a triangle (label index + 1 ≤ cell count). */
+const shapeOf = (row: Row, labelIdx: number) => (row.cells.length * (row.cells.length + 1)) / 2 + labelIdx + 1;
+
 const isFilled = (c: Cell) => c.text.trim() !== '';
 
+/** Positions (from 0) of the blank cells among the n cells of `row` from index `from`. */
+function blanksAt(row: Row, from: number, n: number): number[] {
+  const blanks: number[] = [];
+  for (let i = 0; i < n; i++) if (!isFilled(row.cells[from + i])) blanks.push(i);
+  return blanks;
+}
+
 /**
- * Picks the value cells after a row's label. Tab rows keep their tab count when a value is
- * blanked, so a sibling row of the same shape tells where the values sit. Without one, a row
- * with spare empty cells can be read several ways: the reading that leaves blank the columns
- * other rows leave blank wins (a 总计 column left empty throughout), else the leftmost.
+ * Where a row's value cells start (they are the n cells from there), after its label. Tab rows
+ * keep their tab count when a value is blanked, so a sibling row of the same shape tells where
+ * the values sit. Without one, a row with spare empty cells can be read several ways: the reading
+ * that leaves blank the columns other rows leave blank wins (a 总计 column left empty
+ * throughout), else the leftmost. Undefined when no n cells hold every filled cell.
  */
-function valueCells(row: Row, labelIdx: number, n: number, layout: TableRegion['layout'], learned: Alignment): Cell[] | undefined {
-  const after = row.cells.slice(labelIdx + 1);
-  const filled = after.filter(isFilled).length;
-  const shapeKey = `${row.cells.length}:${labelIdx}`;
+function valueStart(row: Row, labelIdx: number, n: number, layout: TableRegion['layout'], learned: Alignment): number | undefined {
+  const cells = row.cells;
+  // Indices below are counted from the first cell after the label.
+  const from = labelIdx + 1, count = cells.length - from;
+  let filled = 0, first = -1, last = -1;
+  for (let i = 0; i < count; i++) {
+    if (!isFilled(cells[from + i])) continue;
+    filled++;
+    if (first < 0) first = i;
+    last = i;
+  }
+  const shape = shapeOf(row, labelIdx);
   if (layout !== 'cell-per-line' && filled < n) {
-    const start = learned.shapes.get(shapeKey);
-    if (start !== undefined && start > labelIdx && start + n <= row.cells.length) return row.cells.slice(start, start + n);
+    const start = learned.shapes.get(shape);
+    if (start !== undefined && start > labelIdx && start + n <= cells.length) return start;
   }
   // Readings: n consecutive cells holding every filled cell.
-  const first = after.findIndex(isFilled);
-  let last = after.length - 1;
-  while (last >= 0 && !isFilled(after[last])) last--;
-  const lo = Math.max(0, last + 1 - n), hi = Math.min(first < 0 ? Infinity : first, after.length - n);
+  const lo = Math.max(0, last + 1 - n), hi = Math.min(first < 0 ? Infinity : first, count - n);
   if (hi < lo) return undefined;
-  const blanksAt = (start: number) => after.slice(start, start + n).flatMap((c, i) => (isFilled(c) ? [] : [i]));
   let start = lo;
-  if (hi === lo) learned.blanks.set(row, blanksAt(lo));
+  if (hi === lo) learned.blanks.set(row, blanksAt(row, from + lo, n));
   else {
     const votes = new Map<number, number>();
     for (const cols of learned.blanks.values()) for (const i of cols) votes.set(i, (votes.get(i) ?? 0) + 1);
-    const score = (s: number) => blanksAt(s).reduce((acc, i) => acc + (votes.get(i) ?? 0), 0);
-    for (let s = lo + 1; s <= hi; s++) if (score(s) > score(start)) start = s;
+    const score = (s: number) => blanksAt(row, from + s, n).reduce((acc, i) => acc + (votes.get(i) ?? 0), 0);
+    for (let s = lo + 1, best = score(lo); s <= hi; s++) {
+      const sScore = score(s);
+      if (sScore > best) { start = s; best = sScore; }
+    }
   }
-  if (filled === n) learned.shapes.set(shapeKey, labelIdx + 1 + start);
-  return after.slice(start, start + n);
+  if (filled === n) learned.shapes.set(shape, from + start);
+  return from + start;
 }
 
 /**
@@ -301,12 +419,13 @@ const stored = new BoundedCache<string, StoredMatch>(5000);
 const origins = new WeakMap<MatchedTable, { stored: StoredMatch; delta: number }>();
 
 function contentKey(layout: TableRegion['layout'], rows: Row[], id: TableId, assumed: FormatId, base: number): string {
-  const parts: string[] = [layout, id, assumed];
+  // Appended piece by piece (V8 joins the pieces once, when the key is hashed): cheaper than collecting and joining them.
+  let key = `${layout}\u0000${id}\u0000${assumed}`;
   for (const row of rows) {
-    parts.push('\n');
-    for (const c of row.cells) parts.push(`${c.start - base}:${c.end - base}:${c.text.length}:${c.text}`);
+    key += '\u0000\n';
+    for (const c of row.cells) key += `\u0000${c.start - base}:${c.end - base}:${c.text.length}:${c.text}`;
   }
-  return parts.join('\u0000');
+  return key;
 }
 
 /** Where a table's match came from, so work derived from it can be reused: the stored match and the shift since. */
@@ -377,10 +496,27 @@ function fromStored(entry: StoredMatch, region: TableRegion, rows: Row[]): Match
   return table;
 }
 
+/**
+ * Where a cell of `rows` is. Few cells are named (labels, problems), so each is looked for, not
+ * every cell indexed: rows and their cells are in document order, so its row is the last one
+ * starting at or before it (else, with an empty row in the way, whichever holds it).
+ */
+function placeOf(rows: Row[], cell: Cell): CellAt {
+  let lo = 0, hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((rows[mid].cells[0]?.start ?? Infinity) <= cell.start) lo = mid; else hi = mid - 1;
+  }
+  let r = lo, i = rows[r].cells.indexOf(cell);
+  if (i < 0) {
+    r = rows.findIndex(row => row.cells.includes(cell));
+    i = rows[r].cells.indexOf(cell);
+  }
+  return [r, i];
+}
+
 function store(table: MatchedTable, rows: Row[]): StoredMatch {
-  const index = new Map<Cell, CellAt>();
-  rows.forEach((row, r) => row.cells.forEach((c, i) => index.set(c, [r, i])));
-  const at = (c: Cell) => index.get(c)!;
+  const at = (c: Cell) => placeOf(rows, c);
   return {
     def: table.def, format: table.format, formatFromLabels: table.formatFromLabels,
     base: rows[0]?.cells[0]?.start ?? 0,
@@ -397,8 +533,40 @@ function store(table: MatchedTable, rows: Row[]): StoredMatch {
   };
 }
 
+/** What a row shows before its values are read. */
+interface RowReading {
+  /** The 表二 block whose caption the row is, or -1. */
+  caption: number;
+  /** Whether a cell after the label holds a value (a number or a placeholder). */
+  hasValues: boolean;
+  /** The template row the row's label names, if it is a data row of one. */
+  candidate?: Candidate;
+}
+
+function readRow(def: TableDef, row: Row, labelIdx: number, taken: Set<string>, block: number): RowReading {
+  const caption = def.id === 't2' ? def.blocks.findIndex(b => b.caption && row.cells.some(c => labelScore(c.text, b.caption!, 0.95) >= 0.95)) : -1;
+  if (caption >= 0 || def.id === 't4') return { caption, hasValues: false };
+  let hasValues = false;
+  for (let i = labelIdx + 1; i < row.cells.length && !hasValues; i++) {
+    const t = row.cells[i].text.trim();
+    hasValues = t !== '' && isValueText(t);
+  }
+  if (labelIdx < 0) return { caption, hasValues };
+  // A header cell such as 「其他」 resembles a row label; a data row has its value cells. So a row
+  // without values names no template row when its label is a header label or it lacks the cells
+  // for the values, and then no row needs scoring (header rows are most of the drifted labels).
+  const text = row.cells[labelIdx].text, room = row.cells.length - labelIdx - 1;
+  if (!hasValues && (room < fewestColumns(def) || isHeaderLabel(def, text))) return { caption, hasValues };
+  let candidate = bestRow(def, text, taken, block);
+  if (candidate && !hasValues && room < def.blocks[candidate.block].columns.length) candidate = undefined;
+  return { caption, hasValues, candidate };
+}
+
+const fewestColumns = (def: TableDef) => Math.min(...def.blocks.map(b => b.columns.length));
+
 function matchRows(region: TableRegion, rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
-  const detected = detectFormat(rows, id);
+  const labelIdxs = rows.map(lastLabelIndex);
+  const detected = detectFormat(rows, id, labelIdxs);
   const format = detected ?? assumed;
   const def = TABLES[format][id];
   const table: MatchedTable = {
@@ -411,26 +579,25 @@ function matchRows(region: TableRegion, rows: Row[], id: TableId, assumed: Forma
   let block = 0;
   let lastMatchedAt = rows[0]?.cells[0]?.start ?? 0;
   const place = (row: RowDef, at: number) => { taken.add(row.id); lastMatchedAt = at; };
+  // A row's reading depends on the rows before it (the template rows taken, the block), never on
+  // the values read: both passes take the same readings, made once.
+  const readings: RowReading[] = [];
 
   // Two passes over tab rows: the first learns the value positions of complete rows.
   for (const pass of layoutPasses(region.layout)) {
     if (pass === 'final') { taken.clear(); table.values.clear(); table.labels.clear(); table.problems = []; headerCells.length = 0; block = 0; }
-    for (const row of rows) {
-      const captionBlock = def.blocks.findIndex(b => b.caption && row.cells.some(c => labelScore(c.text, b.caption!) >= 0.95));
-      if (captionBlock >= 0 && def.id === 't2') { block = captionBlock; continue; }
-      const labelIdx = lastLabelIndex(row);
-      const hasValues = row.cells.slice(labelIdx + 1).some(c => isValueText(c.text.trim()) && c.text.trim() !== '');
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r], labelIdx = labelIdxs[r];
+      const { caption, hasValues, candidate } = (readings[r] ??= readRow(def, row, labelIdx, taken, block));
+      if (caption >= 0) { block = caption; continue; }
       if (def.id === 't4') {
-        const numeric = row.cells.filter(c => looksNumeric(c.text.trim())).length;
+        const numeric = numbersFrom(row, 0);
         if (numeric * 2 >= def.blocks[0].columns.length || (table.values.size === 0 && numeric > 0 && labelIdx < 0)) {
           readValues(table, row, labelIdx, def.blocks[0].rows[0], 0, learned);
           taken.add(def.blocks[0].rows[0].id);
         } else headerCells.push(...row.cells);
         continue;
       }
-      let candidate = labelIdx >= 0 ? bestRow(def, row.cells[labelIdx].text, taken, block) : undefined;
-      // A header cell such as 「其他」 resembles a row label; a data row has its value cells.
-      if (candidate && !hasValues && (row.cells.length - labelIdx - 1 < def.blocks[candidate.block].columns.length || isHeaderLabel(def, row.cells[labelIdx].text))) candidate = undefined;
       if (!candidate) {
         if (hasValues && labelIdx >= 0 && table.values.size > 0) table.problems.push({ kind: 'row-unknown', label: row.cells[labelIdx], row, labelIdx });
         else if (table.values.size === 0 || !hasValues) headerCells.push(...row.cells);
@@ -457,6 +624,7 @@ function matchRows(region: TableRegion, rows: Row[], id: TableId, assumed: Forma
  * template rows missing there, they are those rows, with drifted labels.
  */
 function matchByPosition(table: MatchedTable, taken: Set<string>, learned: Alignment) {
+  if (!table.problems.some(p => p.kind === 'row-unknown')) return;
   const order = table.def.blocks.flatMap((b, block) => b.rows.map(row => ({ row, block })));
   const slotOf = (at: number) => {
     let slot = -1;
@@ -489,19 +657,39 @@ function layoutPasses(layout: TableRegion['layout']): Array<'learn' | 'final'> {
 
 function readValues(table: MatchedTable, row: Row, labelIdx: number, rowDef: RowDef, block: number, learned: Alignment) {
   const cols = table.def.blocks[block].columns;
-  const cells = valueCells(row, labelIdx, cols.length, table.region.layout, learned);
-  if (!cells) {
+  const start = valueStart(row, labelIdx, cols.length, table.region.layout, learned);
+  if (start === undefined) {
     const found = row.cells.slice(labelIdx + 1).filter(c => c.text.trim() !== '').length;
     const at = labelIdx >= 0 ? row.cells[labelIdx] : row.cells[0];
     table.problems.push({ kind: 'value-count', row: rowDef, found, expected: cols.length, at });
     return;
   }
-  cells.forEach((cell, i) => {
-    const span = trimmedSpan(cell);
-    table.values.set(cellKey(rowDef.id, cols[i].id), {
-      row: rowDef, col: cols[i], block, ...span, parsed: parseValue(span.text, cols[i].kind),
-    });
-  });
+  const keys = valueKeys(rowDef, cols);
+  for (let i = 0; i < cols.length; i++) table.values.set(keys[i], valueCell(row.cells[start + i], rowDef, cols[i], block));
+}
+
+// A template row's value keys, column by column, found once per process: a template row belongs to
+// one block, so it is always read with the same columns.
+const rowKeys = new Map<RowDef, string[]>();
+
+function valueKeys(row: RowDef, cols: ColumnDef[]): string[] {
+  let keys = rowKeys.get(row);
+  if (!keys) rowKeys.set(row, (keys = cols.map(col => cellKey(row.id, col.id))));
+  return keys;
+}
+
+/** The value a cell holds as row × column: its text and span with white space trimmed, and what it reads as. */
+function valueCell(cell: Cell, row: RowDef, col: ColumnDef, block: number): ValueCell {
+  const raw = cell.text;
+  // Matches are cached beyond the document version they were read from.
+  const text = ownString(raw.trim());
+  // An empty span at the cell for a blank cell.
+  if (text === '') return { row, col, block, start: cell.start, end: cell.start, text, parsed: parseValue(text, col.kind) };
+  const lead = text.length === raw.length ? 0 : raw.length - raw.trimStart().length;
+  const trail = raw.length - lead - text.length;
+  // A joined continuation cell's text is shorter than its span; trimming only moves the start.
+  const start = cell.start + lead;
+  return { row, col, block, start, end: Math.max(start, cell.end - trail), text, parsed: parseValue(text, col.kind) };
 }
 
 function reportMissing(table: MatchedTable, taken: Set<string>, fallbackAt: number) {
@@ -525,7 +713,7 @@ function checkHeader(table: MatchedTable, cells: Cell[]) {
   const used = new Set<Cell>();
   const missing: string[] = [];
   for (const label of expected) {
-    const exact = available.find(c => !used.has(c) && labelScore(c.text, label) === 1);
+    const exact = available.find(c => !used.has(c) && labelScore(c.text, label, 1) === 1);
     if (exact) { used.add(exact); continue; }
     missing.push(label);
   }
@@ -535,7 +723,7 @@ function checkHeader(table: MatchedTable, cells: Cell[]) {
       .filter(c => !used.has(c))
       .map(c => ({ c, s: labelScore(c.text, label) }))
       .sort((a, b) => b.s - a.s)[0];
-    if (near && near.s >= MATCH && !expected.some(e => labelScore(near.c.text, e) === 1)) {
+    if (near && near.s >= MATCH && !expected.some(e => labelScore(near.c.text, e, 1) === 1)) {
       used.add(near.c);
       table.problems.push({ kind: 'label', cell: near.c, expected: label });
     } else table.problems.push({ kind: 'column-missing', label, at });
