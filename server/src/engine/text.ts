@@ -179,14 +179,8 @@ export function normalizeLabelUncached(s: string): string {
   return normalizeUncached(s);
 }
 
-// Characters every step below leaves as they are: CJK unified ideographs (NFKC maps none of them),
-// 、 and 。, and printable ASCII but for the space, quotes, "[" (bookmarks) and capitals. Numbers and
-// many labels are made of nothing else.
-const UNCHANGED = /^[\u4e00-\u9fff\u3001\u3002!#-&(-@\\-~]*$/;
-
 function normalizeUncached(s: string): string {
-  if (UNCHANGED.test(s)) return s;
-  return s
+  return normalizePlain(s) ?? s
     .replace(BOOKMARK, '')
     .normalize('NFKC')
     .replace(/\s+/g, '')
@@ -194,6 +188,50 @@ function normalizeUncached(s: string): string {
     .replace(SINGLE_QUOTES, "'")
     .replace(/[．]/g, '.')
     .toLowerCase();
+}
+
+/**
+ * The normal form of a label made only of characters that the steps of normalizeUncached each
+ * turn into one character or none, whatever stands around them: Chinese words, ASCII and
+ * full-width punctuation, white space and quotes, as nearly every table cell is. Such a string is
+ * read once instead of seven times (NFKC and six replaces were most of a cold match); any other
+ * is undefined and takes the steps.
+ */
+function normalizePlain(s: string): string | undefined {
+  // The characters are passed to fromCharCode as arguments, whose number is limited.
+  if (s.length > 4096) return undefined;
+  let codes: number[] | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const form = plainForm(c);
+    if (form === NOT_PLAIN) return undefined;
+    if (form === c && codes === undefined) continue;
+    codes ??= Array.from({ length: i }, (_, k) => s.charCodeAt(k));
+    if (form !== DROPPED) codes.push(form);
+  }
+  return codes === undefined ? s : String.fromCharCode(...codes);
+}
+
+const DROPPED = -1, NOT_PLAIN = -2;
+
+/** What normalizeUncached makes of one character of a plain label: a character, DROPPED, or NOT_PLAIN. */
+function plainForm(c: number): number {
+  // CJK unified ideographs: NFKC maps none of them.
+  if (c >= 0x4e00 && c <= 0x9fff) return c;
+  // "[" may open Word bookmark debris, which is removed before NFKC.
+  if (c === 0x5b) return NOT_PLAIN;
+  // Full-width ASCII: NFKC gives the ASCII character, which the later steps then see.
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if (c > 0x20 && c < 0x7f) return c;
+  // White space, and the ideographic space that NFKC makes a space.
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000) return DROPPED;
+  // 、。
+  if (c === 0x3001 || c === 0x3002) return c;
+  // The QUOTES and SINGLE_QUOTES that NFKC keeps.
+  if ((c >= 0x201c && c <= 0x201f) || (c >= 0x300c && c <= 0x300f) || c === 0x301d || c === 0x301e) return 0x22;
+  if (c >= 0x2018 && c <= 0x201b) return 0x27;
+  return NOT_PLAIN;
 }
 
 export const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
