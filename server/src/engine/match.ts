@@ -442,8 +442,10 @@ export function matchOrigin(table: MatchedTable): { stored: object; delta: numbe
 
 export function matchTable(region: TableRegion, rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
   const base = rows[0]?.cells[0]?.start ?? 0;
-  // The content spelled out is about three times the table's text: stored as a digest, a key costs 28 characters.
-  const key = createHash('sha1').update(contentKey(region.layout, rows, id, assumed, base)).digest('base64');
+  // The content spelled out is about twice the table's text: stored as a digest, a key costs 28
+  // characters. Hashed as UTF-16, its code units as they are: faster than encoding UTF-8, and a
+  // lone surrogate (which UTF-8 writes as U+FFFD) cannot make two contents one key.
+  const key = createHash('sha1').update(contentKey(region.layout, rows, id, assumed, base), 'utf16le').digest('base64');
   let entry = stored.get(key);
   if (!entry) {
     entry = store(matchRows(region, rows, id, assumed), rows);
