@@ -198,18 +198,19 @@ function normalizeUncached(s: string): string {
  * is undefined and takes the steps.
  */
 function normalizePlain(s: string): string | undefined {
-  // The characters are passed to fromCharCode as arguments, whose number is limited.
-  if (s.length > 4096) return undefined;
-  let codes: number[] | undefined;
+  // Runs of characters kept as they are are copied as slices between the changed ones.
+  let form = '', from = 0, changed = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const form = plainForm(c);
-    if (form === NOT_PLAIN) return undefined;
-    if (form === c && codes === undefined) continue;
-    codes ??= Array.from({ length: i }, (_, k) => s.charCodeAt(k));
-    if (form !== DROPPED) codes.push(form);
+    const to = plainForm(c);
+    if (to === c) continue;
+    if (to === NOT_PLAIN) return undefined;
+    form += s.slice(from, i);
+    if (to !== DROPPED) form += String.fromCharCode(to);
+    from = i + 1;
+    changed = true;
   }
-  return codes === undefined ? s : String.fromCharCode(...codes);
+  return changed ? form + s.slice(from) : s;
 }
 
 const DROPPED = -1, NOT_PLAIN = -2;
