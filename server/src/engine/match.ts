@@ -7,7 +7,7 @@ import { countBigrams, normalizeLabelUncached, normalizeTemplateLabel, similarit
 import { BoundedCache, ownString } from './caches';
 import {
   ACCEPTED_LABEL_VARIANTS, FORMAT_MARKERS, TABLE_ANCHORS, TABLES,
-  type BlockDef, type ColumnDef, type FormatId, type RowDef, type TableDef, type TableId,
+  type ColumnDef, type FormatId, type RowDef, type TableDef, type TableId,
 } from './template';
 
 export interface ValueCell {
@@ -116,7 +116,11 @@ function formsOf(label: string): LabelForms {
  */
 export function labelScore(text: string, label: string, atLeast = 0): number {
   // Real documents repeat the same cell texts (the same template, report after report): scores are kept per text.
-  const words = wordsOf(text);
+  return scoreOf(wordsOf(text), label, atLeast);
+}
+
+/** labelScore of the text whose words these are. */
+function scoreOf(words: Words, label: string, atLeast = 0): number {
   let score = words.scores?.get(label);
   if (score === undefined) {
     score = scoreWords(words, formsOf(label), atLeast);
@@ -154,11 +158,14 @@ export function anchorOf(row: Row): TableId | undefined {
   return undefined;
 }
 
+// The anchors' forms in the order they are tried: 表三's, 表四's, then 表二's, of which all but
+// 信息内容 announce the table only as the whole cell.
+const anchorForms = (['t3', 't4', 't2'] as TableId[])
+  .flatMap(id => TABLE_ANCHORS[id].map(a => ({ id, form: normTemplate(a), whole: id === 't2' && a !== '信息内容' })));
+
 function cellAnchor(t: string): TableId | null {
   if (t === '') return null;
-  for (const id of ['t3', 't4', 't2'] as TableId[]) {
-    if (TABLE_ANCHORS[id].some(a => t.includes(normTemplate(a)) && (id !== 't2' || a === '信息内容' || t === normTemplate(a)))) return id;
-  }
+  for (const { id, form, whole } of anchorForms) if (whole ? t === form : t.includes(form)) return id;
   return null;
 }
 
@@ -304,12 +311,14 @@ interface Slot { row: RowDef; block: number }
 
 /**
  * Per template table, the labelled rows in template order and, per normalised label or accepted
- * variant, the rows that score 1 on it. Built once per table from the template (not a cache: its
- * size is the template's), so even a cold check skips scoring a well-written label against every row.
+ * variant, the rows that score 1 on it; its header labels in order; the fewest values a row of it
+ * has. Built once per table from the template (not a cache: its size is the template's), so even
+ * a cold check skips scoring a well-written label against every row.
  */
-const rowIndex = new Map<TableDef, { all: Slot[]; exact: Map<string, Slot[]> }>();
+interface TemplateIndex { all: Slot[]; exact: Map<string, Slot[]>; header: string[]; fewestColumns: number }
+const rowIndex = new Map<TableDef, TemplateIndex>();
 
-function indexOf(def: TableDef) {
+function indexOf(def: TableDef): TemplateIndex {
   let index = rowIndex.get(def);
   if (!index) {
     const all = def.blocks.flatMap((b, block) => b.rows.filter(row => row.label !== '').map(row => ({ row, block })));
@@ -321,7 +330,8 @@ function indexOf(def: TableDef) {
         if (!exact.has(words)) exact.set(words, all.filter(o => scoreWords(writtenWords, formsOf(o.row.label)) === 1));
       }
     }
-    rowIndex.set(def, (index = { all, exact }));
+    const header = def.blocks.flatMap(b => b.header);
+    rowIndex.set(def, (index = { all, exact, header, fewestColumns: Math.min(...def.blocks.map(b => b.columns.length)) }));
   }
   return index;
 }
@@ -553,7 +563,7 @@ interface RowReading {
 }
 
 function readRow(def: TableDef, row: Row, labelIdx: number, taken: Set<string>, block: number): RowReading {
-  const caption = def.id === 't2' ? def.blocks.findIndex(b => b.caption && row.cells.some(c => labelScore(c.text, b.caption!, 0.95) >= 0.95)) : -1;
+  const caption = def.id === 't2' ? captionOf(def, row) : -1;
   if (caption >= 0 || def.id === 't4') return { caption, hasValues: false };
   let hasValues = false;
   for (let i = labelIdx + 1; i < row.cells.length && !hasValues; i++) {
@@ -565,13 +575,26 @@ function readRow(def: TableDef, row: Row, labelIdx: number, taken: Set<string>, 
   // without values names no template row when its label is a header label or it lacks the cells
   // for the values, and then no row needs scoring (header rows are most of the drifted labels).
   const text = row.cells[labelIdx].text, room = row.cells.length - labelIdx - 1;
-  if (!hasValues && (room < fewestColumns(def) || isHeaderLabel(def, text))) return { caption, hasValues };
+  if (!hasValues && (room < indexOf(def).fewestColumns || isHeaderLabel(def, text))) return { caption, hasValues };
   let candidate = bestRow(def, text, taken, block);
   if (candidate && !hasValues && room < def.blocks[candidate.block].columns.length) candidate = undefined;
   return { caption, hasValues, candidate };
 }
 
-const fewestColumns = (def: TableDef) => Math.min(...def.blocks.map(b => b.columns.length));
+/** The first block whose caption a cell of the row is (scores 0.95 on), or -1. */
+function captionOf(def: TableDef, row: Row): number {
+  // Cell by cell, the first caption it is: the row's block is the first that any cell is.
+  let first = -1;
+  for (const cell of row.cells) {
+    const words = wordsOf(cell.text);
+    for (let b = 0; b < (first < 0 ? def.blocks.length : first); b++) {
+      const caption = def.blocks[b].caption;
+      if (caption && scoreOf(words, caption, 0.95) >= 0.95) { first = b; break; }
+    }
+  }
+  return first;
+}
+
 
 function matchRows(region: TableRegion, rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
   const labelIdxs = rows.map(lastLabelIndex);
@@ -592,8 +615,12 @@ function matchRows(region: TableRegion, rows: Row[], id: TableId, assumed: Forma
   // the values read: both passes take the same readings, made once.
   const readings: RowReading[] = [];
 
-  // Two passes over tab rows: the first learns the value positions of complete rows.
+  // Two passes over tab rows: the first learns the value positions of complete rows (it only
+  // finds where each row's values sit, reading none).
   for (const pass of layoutPasses(region.layout)) {
+    const record = pass === 'final';
+    // Rows whose values were found in this pass.
+    let valueRows = 0;
     if (pass === 'final') { taken.clear(); table.values.clear(); table.labels.clear(); table.problems = []; headerCells.length = 0; block = 0; }
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r], labelIdx = labelIdxs[r];
@@ -601,22 +628,22 @@ function matchRows(region: TableRegion, rows: Row[], id: TableId, assumed: Forma
       if (caption >= 0) { block = caption; continue; }
       if (def.id === 't4') {
         const numeric = numbersFrom(row, 0);
-        if (numeric * 2 >= def.blocks[0].columns.length || (table.values.size === 0 && numeric > 0 && labelIdx < 0)) {
-          readValues(table, row, labelIdx, def.blocks[0].rows[0], 0, learned);
+        if (numeric * 2 >= def.blocks[0].columns.length || (valueRows === 0 && numeric > 0 && labelIdx < 0)) {
+          if (readValues(table, row, labelIdx, def.blocks[0].rows[0], 0, learned, record)) valueRows++;
           taken.add(def.blocks[0].rows[0].id);
         } else headerCells.push(...row.cells);
         continue;
       }
       if (!candidate) {
-        if (hasValues && labelIdx >= 0 && table.values.size > 0) table.problems.push({ kind: 'row-unknown', label: row.cells[labelIdx], row, labelIdx });
-        else if (table.values.size === 0 || !hasValues) headerCells.push(...row.cells);
+        if (hasValues && labelIdx >= 0 && valueRows > 0) table.problems.push({ kind: 'row-unknown', label: row.cells[labelIdx], row, labelIdx });
+        else if (valueRows === 0 || !hasValues) headerCells.push(...row.cells);
         continue;
       }
       const label = row.cells[labelIdx];
       table.labels.set(candidate.row.id, label);
       if (candidate.score < 1) table.problems.push({ kind: 'label', cell: label, expected: candidate.row.label });
       block = candidate.block;
-      readValues(table, row, labelIdx, candidate.row, candidate.block, learned);
+      if (readValues(table, row, labelIdx, candidate.row, candidate.block, learned, record)) valueRows++;
       place(candidate.row, label.start);
     }
   }
@@ -664,17 +691,23 @@ function layoutPasses(layout: TableRegion['layout']): Array<'learn' | 'final'> {
   return layout === 'cell-per-line' ? ['final'] : ['learn', 'final'];
 }
 
-function readValues(table: MatchedTable, row: Row, labelIdx: number, rowDef: RowDef, block: number, learned: Alignment) {
+/**
+ * Reads a row's values into the table as the values of `rowDef`, or a value-count problem when
+ * they cannot be placed; whether they could. Unless `record`, it only finds (and learns) where they sit.
+ */
+function readValues(table: MatchedTable, row: Row, labelIdx: number, rowDef: RowDef, block: number, learned: Alignment, record = true): boolean {
   const cols = table.def.blocks[block].columns;
   const start = valueStart(row, labelIdx, cols.length, table.region.layout, learned);
+  if (!record) return start !== undefined;
   if (start === undefined) {
     const found = row.cells.slice(labelIdx + 1).filter(c => c.text.trim() !== '').length;
     const at = labelIdx >= 0 ? row.cells[labelIdx] : row.cells[0];
     table.problems.push({ kind: 'value-count', row: rowDef, found, expected: cols.length, at });
-    return;
+    return false;
   }
   const keys = valueKeys(rowDef, cols);
   for (let i = 0; i < cols.length; i++) table.values.set(keys[i], valueCell(row.cells[start + i], rowDef, cols[i], block));
+  return true;
 }
 
 // A template row's value keys, column by column, found once per process: a template row belongs to
@@ -716,14 +749,15 @@ function reportMissing(table: MatchedTable, taken: Set<string>, fallbackAt: numb
 
 /** Compares the header cells with the template header as a multiset of labels. */
 function checkHeader(table: MatchedTable, cells: Cell[]) {
-  const available = cells.filter(c => c.text.trim() !== '' && !isValueText(c.text.trim()));
+  const available = cells.filter(c => !isValueText(c.text.trim()));
   if (available.length === 0) return;
-  const expected: string[] = table.def.blocks.flatMap((b: BlockDef) => b.header);
+  const words = available.map(c => wordsOf(c.text));
+  const expected = indexOf(table.def).header;
   const used = new Set<Cell>();
   const missing: string[] = [];
   for (const label of expected) {
-    const exact = available.find(c => !used.has(c) && labelScore(c.text, label, 1) === 1);
-    if (exact) { used.add(exact); continue; }
+    const exact = available.findIndex((c, i) => !used.has(c) && scoreOf(words[i], label, 1) === 1);
+    if (exact >= 0) { used.add(available[exact]); continue; }
     missing.push(label);
   }
   const at = table.rows[0]?.cells[0]?.start ?? 0;
