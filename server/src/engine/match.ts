@@ -78,7 +78,7 @@ interface Words {
 /**
  * Words by cell text: one entry holds all that is worked out from a text. Its key is kept as it is,
  * not copied: a cell's text is a copy already (tables.ts reads cells with ownedText), so it pins no
- * document, and copying it again for each cache and label was a tenth of matching.
+ * document; each cache and label copied it again.
  */
 class WordsCache extends BoundedCache<string, Words> {
   of(cellText: string): Words {
@@ -110,7 +110,8 @@ function formsOf(label: string): LabelForms {
 }
 
 /**
- * How well a cell's text names a template label: 1 exact, ≥0.6 the same label drifted. A caller
+ * How well a cell's text names a template label (a string of the template, whose forms are kept
+ * for the process): 1 exact, ≥0.6 the same label drifted. A caller
  * that only asks whether the score reaches `atLeast` may get 0 for a score that the lengths alone
  * keep below it: that score is never worked out (most cells are far shorter or longer than a caption).
  */
