@@ -495,13 +495,20 @@ export function carriedFrom(table: MatchedTable): { derived: Map<string, unknown
   return carried.get(table);
 }
 
+/** Built field by field: a re-check after typing moves every table below the cursor. */
+function movedValues(values: Map<string, ValueCell>, delta: number): Map<string, ValueCell> {
+  const moved = new Map<string, ValueCell>();
+  for (const [key, v] of values) moved.set(key, { row: v.row, col: v.col, block: v.block, start: v.start + delta, end: v.end + delta, text: v.text, parsed: v.parsed });
+  return moved;
+}
+
 function fromStored(entry: StoredMatch, region: TableRegion, rows: Row[]): MatchedTable {
   const base = rows[0]?.cells[0]?.start ?? 0;
   const delta = base - entry.base;
   const cell = ([r, c]: CellAt) => rows[r].cells[c];
   const table: MatchedTable = {
     def: entry.def, format: entry.format, formatFromLabels: entry.formatFromLabels, region, rows,
-    values: delta === 0 ? entry.values : new Map([...entry.values].map(([k, v]) => [k, { ...v, start: v.start + delta, end: v.end + delta }])),
+    values: delta === 0 ? entry.values : movedValues(entry.values, delta),
     labels: new Map(entry.labels.map(([rowId, at]) => [rowId, cell(at)])),
     problems: entry.problems.map((p): TableProblem => {
       switch (p.kind) {
