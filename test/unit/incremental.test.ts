@@ -49,6 +49,7 @@ function seen(result: ReturnType<typeof check>) {
     regions: report.regions.map(r => ({ lines: [r.firstLine, r.lastLine], layout: r.layout, rows: r.rows })),
     tables: report.tables.map(t => ({ id: t.def.id, format: t.format, values: [...t.values.entries()].map(([k, v]) => [k, v.start, v.end, v.text]), problems: t.problems.length })),
     headings: report.headings.map(h => [h.line, h.start, h.section.index]),
+    prose: report.prose.map(c => ({ lines: [c.first, c.last], start: c.start, segments: c.segments })),
   };
 }
 
@@ -75,6 +76,16 @@ test('seed 001, edited in turn as someone types: each re-check from the previous
     assert.deepEqual(seen(reused), seen(check(text)), what);
     previous = reused.report;
   }
+});
+
+test('a line that a change below turns into a table row leaves the paragraph above it, though its own text did not change', () => {
+  // One tab row is stray text in a paragraph; a second row typed under it makes both a table.
+  const before = `${seed('000')}\n\n补充说明\n项目\t1\n`;
+  const after = `${before}事项\t2\n`;
+  const reused = recheck(after, check(before).report);
+  assert.ok(reused.report.regions.at(-1)!.rows.length === 2, 'the two rows are a table now');
+  clearCaches();
+  assert.deepEqual(seen(reused), seen(check(after)));
 });
 
 test('tables above an edit are the previous report\'s own, and tables below it are the old ones moved', () => {

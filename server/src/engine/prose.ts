@@ -260,36 +260,54 @@ function nestingDepth(line: string): number {
   return m ? (m[0].match(/[>*+-]|\d{1,9}[.)]/g) ?? []).length : 0;
 }
 
+/**
+ * A chunk of prose as read: its lines, the offset it starts at, and its segments with offsets
+ * from there. Chunks of the same text share one segments array (the cache's), which is what lets
+ * rules keep their findings per chunk.
+ */
+export interface ProseChunk { first: number; last: number; start: number; segments: ProseSegment[] }
+
 export function readProse(lines: LineIndex, proseLines: number[]): ProseSegment[] {
-  return readChunks(lines, proseChunks(lines, proseLines));
+  return readChunks(lines, proseChunks(lines, proseLines)).flatMap(c => c.segments.map(seg => ({ start: c.start + seg.start, text: seg.text })));
 }
 
-/** The prose of `chunks` (as proseChunks cuts them), in order. */
-export function readChunks(lines: LineIndex, chunks: Array<[number, number]>): ProseSegment[] {
-  const out: ProseSegment[] = [];
-  const parsed: Array<{ start: number; segments: ProseSegment[] } | { start: number; chunk: string } | { first: number; last: number }> = [];
+/**
+ * The prose of `chunks` (as proseChunks cuts them), in order; blank chunks are left out. `known`
+ * gives the segments of a chunk whose text is known not to have changed since they were read.
+ */
+export function readChunks(lines: LineIndex, chunks: Array<[number, number]>, known?: (first: number, last: number) => ProseSegment[] | undefined): ProseChunk[] {
+  const out: ProseChunk[] = [];
+  const toParse: string[] = [];
+  const parsed: Array<ProseChunk | { first: number; last: number; start: number; chunk: string }> = [];
   for (const [first, last] of chunks) {
     const start = lines.starts[first];
+    const kept = known?.(first, last);
+    if (kept) {
+      parsed.push({ first, last, start, segments: kept });
+      continue;
+    }
     const chunk = lines.text.slice(start, lines.lineEnd(last));
     if (chunk.trim() === '') continue;
     // Neither a hit nor a plain chunk needs the nesting test: deep chunks are never cached, and
     // a plain chunk has no container at all.
     const segments = cache.get(chunk) ?? readCached(chunk, plainSegments);
     if (segments) {
-      parsed.push({ start, segments });
+      parsed.push({ first, last, start, segments });
       continue;
     }
     let deep = false;
     for (let n = first; n <= last && !deep; n++) deep = nestingDepth(lines.line(n)) > MAX_NESTING;
-    parsed.push(deep ? { first, last } : { start, chunk });
-  }
-  parseMissing(parsed.flatMap(p => ('chunk' in p ? [p.chunk] : [])));
-  for (const p of parsed) {
-    if ('first' in p) {
-      for (let n = p.first; n <= p.last; n++) out.push({ start: lines.starts[n], text: lines.line(n) });
+    if (deep) {
+      // Copies: the segments may be kept for the document's next version.
+      const segments = [];
+      for (let n = first; n <= last; n++) segments.push({ start: lines.starts[n] - start, text: ownString(lines.line(n)) });
+      parsed.push({ first, last, start, segments });
       continue;
     }
-    for (const seg of 'segments' in p ? p.segments : parseChunk(p.chunk)) out.push({ start: p.start + seg.start, text: seg.text });
+    parsed.push({ first, last, start, chunk });
+    toParse.push(chunk);
   }
+  parseMissing(toParse);
+  for (const p of parsed) out.push('chunk' in p ? { first: p.first, last: p.last, start: p.start, segments: parseChunk(p.chunk) } : p);
   return out;
 }

@@ -1,9 +1,9 @@
 // text → report model. Tables are read at the line level first; the rest is the outline
 // (title, section headings) and prose.
-import { LineIndex } from './text';
+import { LineIndex, type LineChange } from './text';
 import { findTables, type TableRegion, type TableScan } from './tables';
 import { readOutline, type Outline, type OutlineLines, type SectionHeading } from './sections';
-import { proseChunks, readChunks, type ProseSegment } from './prose';
+import { proseChunks, readChunks, type ProseChunk, type ProseSegment } from './prose';
 import { matchTable, movedMatch, splitRegion, type MatchedTable } from './match';
 import { readDirectives, type Directives } from './directives';
 import { formatForYear, SECTIONS, type FormatId, type TableId } from './template';
@@ -22,7 +22,8 @@ export interface Report extends Outline {
   tables: MatchedTable[];
   sections: SectionSpan[];
   proseLines: number[];
-  prose: ProseSegment[];
+  /** The prose in chunks, in order (prose.ts). */
+  prose: ProseChunk[];
   /** Format the tables are written in, when their labels show it. */
   format: FormatId | null;
   /** Format the report's year requires (or the assumed one when the year is unknown). */
@@ -95,16 +96,27 @@ export function* buildReportSteps(text: string, options: ReportOptions = {}): Ge
   const format = detectedFormat(tables);
   const expectedFormat = outline.year !== null ? assumed : format ?? assumed;
   const isReport = outline.title !== undefined || outline.headings.length >= 2 || tables.some(t => t.values.size > 0);
-  const prose: ProseSegment[] = [];
+  const prose: ProseChunk[] = [];
   if (isReport) {
+    const known = edit && unchangedChunks(options.previous!.prose, edit.change);
     for (const batch of proseBatches(lines, proseLines)) {
-      for (const segment of readChunks(lines, batch)) prose.push(segment);
+      for (const chunk of readChunks(lines, batch, known)) prose.push(chunk);
       yield;
     }
   }
   return {
     ...outline, text, lines, regions, tables, sections, proseLines, prose,
     format, expectedFormat, isReport, directives: readDirectives(lines), reusable: { scan, matched, read },
+  };
+}
+
+/** The previous version's segments of a chunk whose lines did not change (and so neither did its text). */
+function unchangedChunks(before: ProseChunk[], change: LineChange): (first: number, last: number) => ProseSegment[] | undefined {
+  const byFirst = new Map(before.map(c => [c.first, c]));
+  return (first, last) => {
+    const shift = last < change.first ? 0 : first >= change.newEnd ? change.shift : undefined;
+    const old = shift === undefined ? undefined : byFirst.get(first - shift);
+    return old && old.last === last - shift! ? old.segments : undefined;
   };
 }
 

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { cachedProseMatches, type ProseMatch } from './proseText';
-import { BoundedCache } from '../caches';
+import { chunkFindings, chunkMatches } from './proseText';
 
 /**
  * Two-character words that Chinese doubles on purpose (ABAB): verbs "try a little"
@@ -14,7 +13,6 @@ const ABAB = new Set([
 ]);
 
 const REPEATED = /(\p{Script=Han}{2,12})\1/gu;
-const found = new BoundedCache<string, ProseMatch[]>(20000);
 
 function isReduplication(word: string): boolean {
   // 一个一个, 一步一步: counting one by one.
@@ -26,13 +24,13 @@ export const duplicateWord: Rule = {
   severity: 'info',
   description: '词语连续重复（如「根据根据」）',
   check(report) {
-    return cachedProseMatches(report, found, REPEATED, m => !isReduplication(m.match[1])).map(({ start, end, match }) => {
+    return chunkFindings(report, this.id, '', chunk => chunkMatches(chunk, REPEATED, m => !isReduplication(m.match[1])).map(({ start, end, match }) => {
       const word = match[1];
       return {
         range: report.lines.range(start, end),
         message: `词语「${word}」连续写了两遍：「${match[0]}」`,
         fix: { title: `删除重复的「${word}」`, safe: false, edits: [{ range: report.lines.range(start + word.length, end), newText: '' }] },
       };
-    });
+    }));
   },
 };

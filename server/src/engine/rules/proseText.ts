@@ -1,5 +1,7 @@
 import type { Report } from '../report';
-import { ownString, type BoundedCache } from '../caches';
+import type { ProseChunk, ProseSegment } from '../prose';
+import type { Finding, RuleCode } from '../types';
+import { movedFinding } from './util';
 
 export interface ProseMatch {
   /** Document offset of the match. */
@@ -8,39 +10,43 @@ export interface ProseMatch {
   match: RegExpExecArray;
 }
 
-/** Matches of a global pattern in the report's prose text (code and HTML excluded), with document offsets. */
-export function proseMatches(report: Report, pattern: RegExp, accept: (m: ProseMatch) => boolean = () => true): ProseMatch[] {
-  const re = globalCopy(pattern);
-  return report.prose.flatMap(seg => segmentMatches(re, seg.text, seg.start, accept));
+/** Matches of a global pattern in a prose chunk's text (code and HTML excluded), with document offsets. */
+export function chunkMatches(chunk: ProseChunk, pattern: RegExp, accept: (m: ProseMatch) => boolean = () => true): ProseMatch[] {
+  const out: ProseMatch[] = [];
+  pattern.lastIndex = 0;
+  for (const seg of chunk.segments) {
+    const base = chunk.start + seg.start;
+    for (let m = pattern.exec(seg.text); m; m = pattern.exec(seg.text)) {
+      const found = { start: base + m.index, end: base + m.index + m[0].length, match: m };
+      if (accept(found)) {
+        out.push(found);
+        pattern.lastIndex = m.index + Math.max(1, m[0].length);
+      } else pattern.lastIndex = m.index + 1;
+    }
+  }
+  return out;
 }
+
+// A re-check reads unchanged prose chunks into the very segments arrays it read before, and
+// chunks of the same text share one: findings kept per array are found again without a scan.
+const byChunk = new WeakMap<ProseSegment[], Map<string, { first: number; findings: Finding[] }>>();
 
 /**
- * proseMatches for an `accept` that looks at the match alone: each segment's matches are kept by
- * its text, so re-checking an edited document runs the pattern only on the segments that changed.
+ * The findings `find` makes of each prose chunk, for a rule whose findings depend on the chunk's
+ * text alone, and on `variant` (the report year, say). Findings are kept per chunk text and moved
+ * to the lines of each chunk with that text; their strings must be copies, not slices of the
+ * document, since they outlive its version.
  */
-export function cachedProseMatches(report: Report, cache: BoundedCache<string, ProseMatch[]>, pattern: RegExp, accept: (m: ProseMatch) => boolean): ProseMatch[] {
-  const re = globalCopy(pattern);
-  return report.prose.flatMap(seg => {
-    let found = cache.get(seg.text);
-    if (!found) {
-      const own = ownString(seg.text);
-      cache.set(own, (found = segmentMatches(re, own, 0, accept)));
-    }
-    return seg.start === 0 ? found : found.map(m => ({ start: m.start + seg.start, end: m.end + seg.start, match: m.match }));
-  });
-}
-
-const globalCopy = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
-
-function segmentMatches(re: RegExp, text: string, base: number, accept: (m: ProseMatch) => boolean): ProseMatch[] {
-  const out: ProseMatch[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const found = { start: base + m.index, end: base + m.index + m[0].length, match: m };
-    if (accept(found)) {
-      out.push(found);
-      re.lastIndex = m.index + Math.max(1, m[0].length);
-    } else re.lastIndex = m.index + 1;
+export function chunkFindings(report: Report, rule: RuleCode, variant: string, find: (chunk: ProseChunk) => Finding[]): Finding[] {
+  const key = `${rule}|${variant}`;
+  const out: Finding[] = [];
+  for (const chunk of report.prose) {
+    let known = byChunk.get(chunk.segments);
+    if (!known) byChunk.set(chunk.segments, (known = new Map()));
+    let kept = known.get(key);
+    if (!kept) known.set(key, (kept = { first: chunk.first, findings: find(chunk) }));
+    const shift = chunk.first - kept.first;
+    for (const f of kept.findings) out.push(shift === 0 ? f : movedFinding(f, shift));
   }
   return out;
 }

@@ -67,7 +67,8 @@ export function cellFindings(report: Report, rule: RuleCode, find: (table: Match
   });
 }
 
-function movedFinding(f: Finding, shift: number): Finding {
+/** The finding on lines `shift` further down (the lines' text unchanged). */
+export function movedFinding(f: Finding, shift: number): Finding {
   const move = (r: Range): Range => ({ start: { line: r.start.line + shift, character: r.start.character }, end: { line: r.end.line + shift, character: r.end.character } });
   const out: Finding = { range: move(f.range), message: f.message };
   if ('related' in f) out.related = f.related?.map(r => ({ range: move(r.range), message: r.message }));

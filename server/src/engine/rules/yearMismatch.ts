@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import type { Report } from '../report';
-import { cachedProseMatches, excerpt, lineContext, type ProseMatch } from './proseText';
-import { BoundedCache } from '../caches';
+import { chunkFindings, chunkMatches, excerpt, lineContext, type ProseMatch } from './proseText';
+import { ownString } from '../caches';
 
 const YEAR = /(?<![0-9０-９])((?:19|20|１９|２０)[0-9０-９]{2})\s*年(度?)/g;
 /** "与2021年度相比", "自2019年度起": the year is compared with or counted from, not reported on. */
@@ -17,12 +17,6 @@ const FUTURE = /将|拟|预计|力争|争取|打算|下一步|下步/;
 const PARAGRAPH_LEAD = /^\s*(#{1,6}\s+|[-*+>]\s+)?(\[bookmark:[^\]\n]*\]\s*)*$/;
 /** "2021年，…", "2021年我乡…", "2021年以来…" opening a paragraph: last year's report copied over. */
 const PARAGRAPH_OPENING = /^\s*([，,]|我|以来)/;
-
-// Years are found per prose segment and kept by its text, so a re-check scans only the segments
-// that changed. Whether a year is a slip depends on its line and the report year, so that is
-// decided on every check; taking every candidate finds the same years as rejecting some, since
-// no year can start inside another's digits.
-const candidates = new BoundedCache<string, ProseMatch[]>(20000);
 
 const clause = (after: string) => after.split(/[，,。；;！？!?]/)[0];
 const sentence = (after: string) => after.split(/[。；;！？!?]/)[0];
@@ -55,20 +49,22 @@ export const yearMismatch: Rule = {
   check(report) {
     const year = report.year;
     if (year === null) return [];
-    return cachedProseMatches(report, candidates, YEAR, () => true).filter(m => isMismatch(report, m, year)).map(m => {
+    // Whether a year is a slip depends on its line and the report year: both are the chunk's.
+    return chunkFindings(report, this.id, String(year), chunk => chunkMatches(chunk, YEAR).filter(m => isMismatch(report, m, year)).map(m => {
       const digits = m.match[1];
       const written = m.match[0];
       const replacement = sameWidth(digits, year);
       const { after } = lineContext(report, m.end, m.end);
       return {
         range: report.lines.range(m.start, m.end),
-        message: `本报告是 ${year} 年度报告，正文却写「${excerpt(written + after)}」`,
+        // A copy: the quotation is a slice of this version of the document, and findings outlive it.
+        message: ownString(`本报告是 ${year} 年度报告，正文却写「${excerpt(written + after)}」`),
         fix: {
           title: `改为「${written.replace(digits, replacement)}」`,
           safe: false,
           edits: [{ range: report.lines.range(m.start, m.start + digits.length), newText: replacement }],
         },
       };
-    });
+    }));
   },
 };
