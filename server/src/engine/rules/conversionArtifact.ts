@@ -8,19 +8,14 @@ const DASH = '[-—–─―‒]';
 const PAGE_NUMBER = new RegExp(`^(?:[1-9]\\d{0,2}|${DASH}{1,2}\\s*[1-9]\\d{0,2}\\s*${DASH}{1,2}|第\\s*[1-9]\\d{0,2}\\s*页(?:\\s*[，,/]?\\s*共\\s*[1-9]\\d{0,2}\\s*页)?)$`);
 const SHORT_NUMBER = /^\s*[0-9０-９]{1,4}\s*$/;
 
-/**
- * The lines that can hold debris, in order: every line outside tables (a page number stands
- * there), and lines anywhere with a bookmark or a form mark. Found by searching the text, since
- * most lines are table rows that hold neither.
- */
-function candidateLines(report: Report): number[] {
+/** Lines anywhere with a bookmark or a form mark, found by searching the text: most lines hold neither. */
+function markedLines(report: Report): Set<number> {
   const { text, lines } = report;
-  const marked: number[] = [];
+  const marked = new Set<number>();
   for (const marker of ['[bookmark:', '窗体']) {
-    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) marked.push(lines.position(at).line);
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) marked.add(lines.position(at).line);
   }
-  if (marked.length === 0) return report.proseLines;
-  return [...new Set([...report.proseLines, ...marked])].sort((a, b) => a - b);
+  return marked;
 }
 
 function nonBlankNeighbour(report: Report, line: number, step: 1 | -1): string | undefined {
@@ -33,11 +28,16 @@ function nonBlankNeighbour(report: Report, line: number, step: 1 | -1): string |
 
 // Unified ideographs are left alone by NFKC, and a page number holds none but 第, 页 and 共:
 // a line with any other is not one, whatever normalising would make of the rest of it.
-const OTHER_IDEOGRAPH = /[\u4e00-\u5170\u5172-\u7b2b\u7b2d-\u9874\u9876-\u9fff]/;
+const isOtherIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff && c !== 0x5171 && c !== 0x7b2c && c !== 0x9875;
+
+/** Whether line n holds an ideograph a page number cannot hold; read in place, since nearly every prose line does. */
+function holdsOtherIdeograph(report: Report, n: number): boolean {
+  for (let i = report.lines.starts[n], end = report.lines.lineEnd(n); i < end; i++) if (isOtherIdeograph(report.text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** A page number stands alone: a number next to other bare numbers is data that was not read as a table. */
 function isPageNumber(report: Report, line: number, written: string): boolean {
-  if (OTHER_IDEOGRAPH.test(written)) return false;
   const rest = written.normalize('NFKC');
   if (!PAGE_NUMBER.test(rest)) return false;
   if (!/^\d+$/.test(rest)) return true;
@@ -55,7 +55,12 @@ export const conversionArtifact: Rule = {
     const { lines } = report;
     const inTable = new Uint8Array(lines.lineCount).fill(1);
     for (const n of report.proseLines) inTable[n] = 0;
-    for (const n of candidateLines(report)) {
+    const marked = markedLines(report);
+    // Debris sits outside tables (a page number), or anywhere with a mark; a line outside tables
+    // without a mark can only be a page number.
+    const candidates = marked.size === 0 ? report.proseLines : [...new Set([...report.proseLines, ...marked])].sort((a, b) => a - b);
+    for (const n of candidates) {
+      if (!marked.has(n) && holdsOtherIdeograph(report, n)) continue;
       const raw = lines.line(n);
       const base = lines.starts[n];
       // Most lines hold no bookmark, and only lines outside tables can be page numbers.
