@@ -160,11 +160,21 @@ function readOutlineLine(lines: LineIndex, n: number): OutlineLine | null {
   return { heading, section, title };
 }
 
-/** A line's reading `shift` lines and `delta` characters further on. */
+/**
+ * A line's reading `shift` lines and `delta` characters further on. Built field by field: spread
+ * again on every re-check, readings turned into slow dictionary objects.
+ */
 function movedLine(o: OutlineLine, shift: number, delta: number): OutlineLine {
-  const move = <T extends { line: number; start: number; end: number }>(x: T): T => ({ ...x, line: x.line + shift, start: x.start + delta, end: x.end + delta });
-  const moveHeading = <T extends HeadingLine>(h: T): T => ({ ...move(h), ordinalStart: h.ordinalStart + delta, ordinalEnd: h.ordinalEnd + delta });
-  return { heading: moveHeading(o.heading), section: o.section && moveHeading(o.section), title: o.title && move(o.title) };
+  const moved = (h: HeadingLine): HeadingLine => ({
+    line: h.line + shift, start: h.start + delta, end: h.end + delta, markdown: h.markdown, ordinalKind: h.ordinalKind, ordinal: h.ordinal,
+    ordinalStart: h.ordinalStart + delta, ordinalEnd: h.ordinalEnd + delta, ordinalText: h.ordinalText, words: h.words,
+  });
+  const { section, title } = o;
+  return {
+    heading: moved(o.heading),
+    section: section && Object.assign(moved(section), { section: section.section, standard: section.standard }),
+    title: title && { line: title.line + shift, start: title.start + delta, end: title.end + delta, text: title.text, year: title.year },
+  };
 }
 
 /**
