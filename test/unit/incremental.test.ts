@@ -88,6 +88,22 @@ test('a line that a change below turns into a table row leaves the paragraph abo
   assert.deepEqual(seen(reused), seen(check(after)));
 });
 
+test('a repeated section heading points at the first one as that one reads after an edit', () => {
+  const text = `${seed('002')}\n\n二、主动公开政府信息情况\n`;
+  const lineEnd = text.indexOf('\n', text.indexOf('二、主动公开政府信息情况'));
+  // A space at the end of the first heading's line moves to the start of the next: the same
+  // heading on a shorter line, and nothing after it moves.
+  const before = `${text.slice(0, lineEnd)} ${text.slice(lineEnd)}`;
+  const after = `${text.slice(0, lineEnd)}\n ${text.slice(lineEnd + 1)}`;
+  const previous = check(before).report;
+  const reused = recheck(after, previous);
+  const firstLine = reused.report.headings.find(h => h.section.index === 2)!.line;
+  const duplicate = reused.diagnostics.find(d => d.code === 'section-duplicate')!;
+  assert.deepEqual(duplicate.related![0].range, reused.report.lines.lineRange(firstLine));
+  clearCaches();
+  assert.deepEqual(seen(reused), seen(check(after)));
+});
+
 test('tables above an edit are the previous report\'s own, and tables below it are the old ones moved', () => {
   const text = seed('000');
   const before = check(text).report;

@@ -30,10 +30,19 @@ function nonBlankNeighbour(report: Report, line: number, step: 1 | -1): string |
 // a line with any other is not one, whatever normalising would make of the rest of it.
 const isOtherIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff && c !== 0x5171 && c !== 0x7b2c && c !== 0x9875;
 
-/** Whether line n holds an ideograph a page number cannot hold; read in place, since nearly every prose line does. */
-function holdsOtherIdeograph(report: Report, n: number): boolean {
-  for (let i = report.lines.starts[n], end = report.lines.lineEnd(n); i < end; i++) if (isOtherIdeograph(report.text.charCodeAt(i))) return true;
-  return false;
+/**
+ * Whether line n can be a page number: it holds something but spaces and tabs, and no ideograph a
+ * page number cannot hold. Read in place, since nearly every prose line is blank or has such an
+ * ideograph.
+ */
+function mayBePageNumber(report: Report, n: number): boolean {
+  let filled = false;
+  for (let i = report.lines.starts[n], end = report.lines.lineEnd(n); i < end; i++) {
+    const c = report.text.charCodeAt(i);
+    if (isOtherIdeograph(c)) return false;
+    if (c !== 32 && c !== 9) filled = true;
+  }
+  return filled;
 }
 
 /** A page number stands alone: a number next to other bare numbers is data that was not read as a table. */
@@ -60,7 +69,7 @@ export const conversionArtifact: Rule = {
     // without a mark can only be a page number.
     const candidates = marked.size === 0 ? report.proseLines : [...new Set([...report.proseLines, ...marked])].sort((a, b) => a - b);
     for (const n of candidates) {
-      if (!marked.has(n) && holdsOtherIdeograph(report, n)) continue;
+      if (!marked.has(n) && !mayBePageNumber(report, n)) continue;
       const raw = lines.line(n);
       const base = lines.starts[n];
       // Most lines hold no bookmark, and only lines outside tables can be page numbers.
