@@ -150,8 +150,8 @@ test('the line index of an edited text is the one a full scan gives, and its cha
     assert.deepEqual(lines.starts, new LineIndex(after).starts);
     for (let n = 0; n < change.first; n++) assert.equal(lines.line(n), old.line(n));
     for (let n = change.newEnd; n < lines.lineCount; n++) {
-      assert.equal(lines.line(n), old.line(n - change.shift));
-      assert.equal(lines.starts[n], old.starts[n - change.shift] + change.delta);
+      assert.equal(lines.line(n), old.line(n - change.after.lines));
+      assert.equal(lines.starts[n], old.starts[n - change.after.lines] + change.after.chars);
     }
   }), { numRuns: 3000 });
 });

@@ -1,6 +1,6 @@
 // text → report model. Tables are read at the line level first; the rest is the outline
 // (title, section headings) and prose.
-import { LineIndex, type LineChange } from './text';
+import { LineIndex, unchangedMove, type LineChange } from './text';
 import { findTables, type TableRegion, type TableScan } from './tables';
 import { readOutline, type Outline, type OutlineLines, type SectionHeading } from './sections';
 import { proseChunks, readChunks, type ProseChunk, type ProseSegment } from './prose';
@@ -114,9 +114,9 @@ export function* buildReportSteps(text: string, options: ReportOptions = {}): Ge
 function unchangedChunks(before: ProseChunk[], change: LineChange): (first: number, last: number) => ProseSegment[] | undefined {
   const byFirst = new Map(before.map(c => [c.first, c]));
   return (first, last) => {
-    const shift = last < change.first ? 0 : first >= change.newEnd ? change.shift : undefined;
-    const old = shift === undefined ? undefined : byFirst.get(first - shift);
-    return old && old.last === last - shift! ? old.segments : undefined;
+    const move = unchangedMove(change, first, last);
+    const old = move && byFirst.get(first - move.lines);
+    return old && old.last === last - move!.lines ? old.segments : undefined;
   };
 }
 

@@ -1,6 +1,6 @@
 // Finds the six section headings, the sub-items that borrow top-level ordinals, the title and
 // the report year, from the lines outside tables.
-import { BOOKMARK, chineseNumeral, normalizeLabel, normalizeTemplateLabel, similarity, type LineChange, type LineIndex } from './text';
+import { BOOKMARK, chineseNumeral, normalizeLabel, normalizeTemplateLabel, similarity, unchangedMove, type LineChange, type LineIndex, type Move } from './text';
 import { SECTIONS, type SectionDef } from './template';
 import { BoundedCache, ownString } from './caches';
 
@@ -161,10 +161,10 @@ function readOutlineLine(lines: LineIndex, n: number): OutlineLine | null {
 }
 
 /**
- * A line's reading `shift` lines and `delta` characters further on. Built field by field: spread
- * again on every re-check, readings turned into slow dictionary objects.
+ * A line's reading after `move`. Built field by field: spread again on every re-check, readings
+ * turned into slow dictionary objects.
  */
-function movedLine(o: OutlineLine, shift: number, delta: number): OutlineLine {
+function movedLine(o: OutlineLine, { lines: shift, chars: delta }: Move): OutlineLine {
   const moved = (h: HeadingLine): HeadingLine => ({
     line: h.line + shift, start: h.start + delta, end: h.end + delta, markdown: h.markdown, ordinalKind: h.ordinalKind, ordinal: h.ordinal,
     ordinalStart: h.ordinalStart + delta, ordinalEnd: h.ordinalEnd + delta, ordinalText: h.ordinalText, words: h.words,
@@ -208,10 +208,10 @@ export function readOutline(lines: LineIndex, proseLines: number[], previous?: {
 
 /** The previous version's reading of line n, if the line is unchanged and was read. */
 function knownReading({ read, change }: { read: OutlineLines; change: LineChange }, n: number): OutlineLine | null | undefined {
-  if (n < change.first) return read[n];
-  if (n < change.newEnd) return undefined;
-  const o = read[n - change.shift];
-  return o && (change.shift !== 0 || change.delta !== 0) ? movedLine(o, change.shift, change.delta) : o;
+  const move = unchangedMove(change, n, n);
+  if (!move) return undefined;
+  const o = read[n - move.lines];
+  return o && (move.lines !== 0 || move.chars !== 0) ? movedLine(o, move) : o;
 }
 
 const DATE_LINE = /^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$/;

@@ -1,7 +1,7 @@
 // Line-level reader for the tables real reports contain. CommonMark reads tab rows as indented
 // code and one-cell-per-line blocks as paragraphs, so tables are found here, before Markdown
 // parsing, and the Markdown parser never sees them.
-import { FENCE, fenceAfter, type LineChange, type LineIndex } from './text';
+import { FENCE, fenceAfter, unchangedMove, type LineChange, type LineIndex, type Move } from './text';
 import { looksNumeric } from './values';
 import { isDirectiveLine } from './directives';
 import { ownedText } from './caches';
@@ -150,7 +150,8 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
   const count = lines.lineCount;
   const kinds = new Uint8Array(count) as LineKinds;
   const fences = new Uint8Array(count);
-  const { first, newEnd, shift } = previous?.change ?? { first: 0, newEnd: 0, shift: 0 };
+  const { first, newEnd } = previous?.change ?? { first: 0, newEnd: 0 };
+  const shift = previous?.change.after.lines ?? 0;
   const old = previous?.scan;
   if (old) {
     kinds.set(old.kinds.subarray(0, first));
@@ -185,11 +186,11 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
       else if (k === TEXT && isContinuation(lines, j, kinds)) last = j;
       else if (k !== BLANK && k !== COMMENT) break;
     }
-    // Lines before the change, or after it with their old kinds: the old region, if it spans them.
-    const place = last < first ? { shift: 0, delta: 0 } : firstLine >= kept ? { shift, delta: previous!.change.delta } : undefined;
-    const before = place && byFirstLine.get(firstLine - place.shift);
-    if (place && before?.lastLine === last - place.shift) {
-      const region = moved(before, place.shift, place.delta);
+    // Lines that did not change, with their old kinds: the old region, if it spans them.
+    const move = previous && (last < first || firstLine >= kept) ? unchangedMove(previous.change, firstLine, last) : undefined;
+    const before = move && byFirstLine.get(firstLine - move.lines);
+    if (move && before?.lastLine === last - move.lines) {
+      const region = moved(before, move);
       movedFrom.set(region, before);
       regions.push(region);
     } else {
@@ -201,8 +202,8 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
   return { scan: { regions, kinds, fences }, movedFrom };
 }
 
-/** The region as it reads `shift` lines and `delta` characters further on. */
-function moved(region: TableRegion, shift: number, delta: number): TableRegion {
+/** The region as it reads after `move`. */
+function moved(region: TableRegion, { lines: shift, chars: delta }: Move): TableRegion {
   if (shift === 0 && delta === 0) return region;
   return {
     layout: region.layout,

@@ -5,12 +5,26 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 export interface TextEdit { range: Range; newText: string }
 
+/** How far unchanged lines moved between two versions: by lines, and by characters. */
+export interface Move { lines: number; chars: number }
+
 /**
  * How a new version of a text relates to the old one, by line. Lines before `first` are the same
  * in both, text and offsets. Old lines from `oldEnd` on are the new lines from `newEnd` on, with
- * the same text, `shift` lines and `delta` characters further on. Lines in between changed.
+ * the same text, moved by `after`. Lines in between changed.
  */
-export interface LineChange { first: number; oldEnd: number; newEnd: number; shift: number; delta: number }
+export interface LineChange { first: number; oldEnd: number; newEnd: number; after: Move }
+
+const STILL: Move = { lines: 0, chars: 0 };
+
+/**
+ * How new lines first..last moved since the old version, if none of them changed; undefined if
+ * any did. Everything a re-check carries over is decided by this.
+ */
+export function unchangedMove(change: LineChange, first: number, last: number): Move | undefined {
+  if (last < change.first) return STILL;
+  return first >= change.newEnd ? change.after : undefined;
+}
 
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -63,7 +77,7 @@ export class LineIndex {
       for (let n = k + 1; n < this.starts.length; n++) starts.push(this.starts[n] + delta);
     }
     if (newEnd < 0) newEnd = starts.length;
-    return { lines: new LineIndex(text, starts), change: { first, oldEnd, newEnd, shift: newEnd - oldEnd, delta } };
+    return { lines: new LineIndex(text, starts), change: { first, oldEnd, newEnd, after: { lines: newEnd - oldEnd, chars: delta } } };
   }
 
   /** The line starting exactly at `offset`, or -1. */
