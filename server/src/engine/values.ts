@@ -1,7 +1,7 @@
 // Reading the value of a table cell. Counts are exact integers (bigint), so totals never lose
 // precision however large a typo makes them.
 import type { ValueKind } from './template';
-import { ownString } from './caches';
+import { BoundedCache } from './caches';
 
 export type ValueProblem = 'empty' | 'placeholder' | 'not-number' | 'negative' | 'fraction' | 'spaces';
 
@@ -34,26 +34,14 @@ export function isPlaceholder(raw: string): boolean {
  * ("0", "1", "/"), and one object per cell was a third of the report's memory. Shared values
  * are frozen so no reader can change another cell's value; the bound keeps odd input from growing it.
  */
-const readValues = new Map<ValueKind, Map<string, Readonly<CellValue>>>();
-let readCount = 0;
-const READ_VALUES_MAX = 10000;
+// By kind, then text: a key joining the two was a string built for every cell read. The caches
+// copy their keys, so a kept read pins no document.
+const readValues = new Map<ValueKind, BoundedCache<string, Readonly<CellValue>>>();
 
 export function parseValue(raw: string, kind: ValueKind): CellValue {
-  // By kind, then text: a key joining the two was a string built for every cell read.
   let byText = readValues.get(kind);
-  if (!byText) readValues.set(kind, (byText = new Map()));
-  let v = byText.get(raw);
-  if (!v) {
-    if (readCount >= READ_VALUES_MAX) {
-      for (const texts of readValues.values()) texts.clear();
-      readCount = 0;
-    }
-    v = Object.freeze(readValue(raw, kind));
-    // Kept past the document it was read from: the key must not be a slice of it.
-    byText.set(ownString(raw), v);
-    readCount++;
-  }
-  return v;
+  if (!byText) readValues.set(kind, (byText = new BoundedCache(10000)));
+  return byText.memo(raw, text => Object.freeze(readValue(text, kind)));
 }
 
 function readValue(raw: string, kind: ValueKind): CellValue {
