@@ -8,7 +8,7 @@ import type { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver/no
 import { check, replacementEdit, RULES, type Rule } from '../../server/src/engine';
 import { checkSteps } from '../../server/src/engine/check';
 import { buildReport } from '../../server/src/engine/report';
-import { readProse } from '../../server/src/engine/prose';
+import { flatProse, readProse } from '../../server/src/engine/prose';
 import { editLine, REPO, SEEDS, seed } from '../helpers';
 import { Client, expectedLsp, reportUri } from '../lspClient';
 
@@ -154,7 +154,7 @@ test('prose read in batches equals prose read at once (in-process)', () => {
   const fenced = ['```', '一、不是标题', '（一）也不是', '```'].join('\n');
   const text = `${ALL_SEEDS}\n${fenced}\n${ALL_SEEDS.repeat(12)}\n\`\`\`\n二、代码\n${seed('001')}\n三、仍在代码中\n\`\`\`\n${ALL_SEEDS.repeat(4)}`;
   const report = buildReport(text);
-  const batched = report.prose.flatMap(c => c.segments.map(seg => ({ start: c.start + seg.start, text: seg.text })));
+  const batched = flatProse(report.prose);
   assert.ok(batched.length > 1000);
   assert.deepEqual(batched, readProse(report.lines, report.proseLines));
 });

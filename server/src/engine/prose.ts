@@ -268,7 +268,12 @@ function nestingDepth(line: string): number {
 export interface ProseChunk { first: number; last: number; start: number; segments: ProseSegment[] }
 
 export function readProse(lines: LineIndex, proseLines: number[]): ProseSegment[] {
-  return readChunks(lines, proseChunks(lines, proseLines)).flatMap(c => c.segments.map(seg => ({ start: c.start + seg.start, text: seg.text })));
+  return flatProse(readChunks(lines, proseChunks(lines, proseLines)));
+}
+
+/** The segments of `chunks` with document offsets, in order. */
+export function flatProse(chunks: ProseChunk[]): ProseSegment[] {
+  return chunks.flatMap(c => c.segments.map(seg => ({ start: c.start + seg.start, text: seg.text })));
 }
 
 /**

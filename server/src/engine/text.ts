@@ -171,7 +171,7 @@ const normalized = new BoundedCache<string, string>(50000);
  * one quote style, no Word bookmark debris, ASCII case folded.
  */
 export function normalizeLabel(s: string): string {
-  return normalized.memo(s, normalizeUncached);
+  return normalized.memo(s, normalizeLabelUncached);
 }
 
 // The template's own labels are normalised for every comparison too; their number is the
@@ -181,7 +181,7 @@ const templateForms = new Map<string, string>();
 /** normalizeLabel for a string of the template (a label, variant, anchor or marker), never a document's. */
 export function normalizeTemplateLabel(s: string): string {
   let form = templateForms.get(s);
-  if (form === undefined) templateForms.set(s, (form = normalizeUncached(s)));
+  if (form === undefined) templateForms.set(s, (form = normalizeLabelUncached(s)));
   return form;
 }
 
@@ -190,10 +190,6 @@ export function normalizeTemplateLabel(s: string): string {
  * works out from the same string (the matcher, per cell text): a second memo would copy the string again.
  */
 export function normalizeLabelUncached(s: string): string {
-  return normalizeUncached(s);
-}
-
-function normalizeUncached(s: string): string {
   return normalizePlain(s) ?? s
     .replace(BOOKMARK, '')
     .normalize('NFKC')
@@ -205,7 +201,7 @@ function normalizeUncached(s: string): string {
 }
 
 /**
- * The normal form of a label made only of characters that the steps of normalizeUncached each
+ * The normal form of a label made only of characters that the steps of normalizeLabelUncached each
  * turn into one character or none, whatever stands around them: Chinese words, ASCII and
  * full-width punctuation, white space and quotes, as nearly every table cell is. Such a string is
  * read once instead of seven times (NFKC and six replaces were most of a cold match); any other
@@ -229,7 +225,7 @@ function normalizePlain(s: string): string | undefined {
 
 const DROPPED = -1, NOT_PLAIN = -2;
 
-/** What normalizeUncached makes of one character of a plain label: a character, DROPPED, or NOT_PLAIN. */
+/** What normalizeLabelUncached makes of one character of a plain label: a character, DROPPED, or NOT_PLAIN. */
 function plainForm(c: number): number {
   // CJK unified ideographs: NFKC maps none of them.
   if (c >= 0x4e00 && c <= 0x9fff) return c;

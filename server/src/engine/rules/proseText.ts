@@ -12,6 +12,8 @@ export interface ProseMatch {
 
 /** Matches of a global pattern in a prose chunk's text (code and HTML excluded), with document offsets. */
 export function chunkMatches(chunk: ProseChunk, pattern: RegExp, accept: (m: ProseMatch) => boolean = () => true): ProseMatch[] {
+  // The loop moves lastIndex itself, which a pattern without the g flag would ignore for ever.
+  if (!pattern.global) throw new Error(`chunkMatches needs a global pattern: ${pattern}`);
   const out: ProseMatch[] = [];
   pattern.lastIndex = 0;
   for (const seg of chunk.segments) {
