@@ -13,7 +13,7 @@ export type RuleCode =
   | 'report-title' | 'table-missing' | 'table-shape' | 'table-label' | 'template-version' | 'table-layout'
   | 'cell-empty' | 'cell-invalid' | 'cell-fullwidth' | 't3-row-total' | 't3-results-total' | 't3-balance'
   | 't4-group-total' | 'conversion-artifact' | 'year-mismatch' | 'duplicate-word' | 'text-vs-table'
-  | 'fee-statement' | 'carry-over';
+  | 'fee-statement' | 'carry-over' | 't3-cell' | 'table-empty' | 'section-empty';
 
 export interface Fix {
   title: string;
