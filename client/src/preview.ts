@@ -48,7 +48,7 @@ function failureMessages(report: Report, settings: PreviewSettings): Map<number,
 
 function tablePlan(report: Report, region: TableRegion, failures: Map<number, string[]>): TablePlan {
   const valueStarts = new Set<number>();
-  for (const t of report.tables) if (t.region === region) for (const v of t.values.values()) valueStarts.add(v.start);
+  for (const t of report.tables) if (t.regions.includes(region)) for (const v of t.values.values()) valueStarts.add(v.start);
   return {
     firstLine: region.firstLine,
     lastLine: region.lastLine,

@@ -169,7 +169,7 @@ for (const [name, source] of LAYOUT_SOURCES) {
       assert.equal(layouts.length, 3);
       assert.ok(layouts.every(d => d.fix?.safe));
       const after = fixAll(text, 'table-layout');
-      assert.deepEqual(check(after).report.tables.map(t => t.region.layout), ['tab', 'tab', 'tab']);
+      assert.deepEqual(check(after).report.tables.map(t => t.regions[0].layout), ['tab', 'tab', 'tab']);
       assert.deepEqual(values(after), values(text));
       assert.deepEqual(diagnostics(after, 'table-layout'), []);
       // The same sums fail (numbered) or none (the seed), the same cells are named: nothing was lost or shifted.

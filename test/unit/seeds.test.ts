@@ -54,7 +54,7 @@ for (const [prefix, facts] of Object.entries(SEED_FACTS)) {
     assert.equal(report.format, facts.format);
     assert.equal(report.expectedFormat, facts.format);
     const valueCells = facts.format === '2021' ? { t2: 10, t3: 175, t4: 15 } : { t2: 22, t3: 161, t4: 15 };
-    assert.deepEqual(report.tables.map(t => [t.def.id, t.format, t.region.layout, t.values.size, t.problems]), [
+    assert.deepEqual(report.tables.map(t => [t.def.id, t.format, t.regions[0].layout, t.values.size, t.problems]), [
       ['t2', facts.format, facts.layout, valueCells.t2, []],
       ['t3', facts.format, facts.layout, valueCells.t3, []],
       ['t4', facts.format, facts.layout, valueCells.t4, []],

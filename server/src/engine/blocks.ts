@@ -80,8 +80,13 @@ export function reportSkeleton(year: number, organ: string, format: FormatId, eo
  * over lines joined); comment lines inside the region stay where they were.
  */
 export function convertRegion(lines: LineIndex, region: TableRegion): TextEdit {
-  // A one-cell row (a caption) gets an empty second cell: a line without a tab would end the table.
-  const out: Array<{ line: number; text: string }> = region.rows.map(r => ({ line: r.firstLine, text: row(r.cells.map(c => c.text.trim()), 2) }));
+  // A row with one word (a caption) is that word and a tab: a line without a tab would end the
+  // table, and one that starts with a tab reads as a Word cell on its own line.
+  const out: Array<{ line: number; text: string }> = region.rows.map(r => {
+    const cells = r.cells.map(c => c.text.trim());
+    const words = cells.filter(c => c !== '');
+    return { line: r.firstLine, text: row(words.length === 1 ? words : cells, 2) };
+  });
   for (let n = region.firstLine; n <= region.lastLine; n++) {
     if (isDirectiveLine(lines.line(n))) out.push({ line: n, text: lines.line(n) });
   }

@@ -5,6 +5,7 @@ import type { Cell, Row, TableRegion } from './tables';
 import { isPlaceholder, looksNumeric, parseValue, type CellValue } from './values';
 import { countBigrams, normalizeLabelUncached, normalizeTemplateLabel, similarityOf, type BigramCounts } from './text';
 import { BoundedCache, ownString } from './caches';
+import { core } from './labels';
 import {
   ACCEPTED_LABEL_VARIANTS, FORMAT_MARKERS, TABLE_ANCHORS, TABLES,
   type ColumnDef, type FormatId, type RowDef, type TableDef, type TableId,
@@ -21,25 +22,38 @@ export interface ValueCell {
   parsed: CellValue;
 }
 
+/** A cell of a matched table by its place: the index of its row in the table's rows, and of the cell in the row. */
+export type CellAt = readonly [row: number, cell: number];
+
+/**
+ * What in a table departs from the template, by block. Cells are named by place, not held: a
+ * match is kept by content and put back onto the rows of each version that reads the same.
+ */
 export type TableProblem =
-  | { kind: 'row-missing'; row: RowDef; at: number }
-  | { kind: 'row-unknown'; label: Cell; row: Row; labelIdx: number }
-  | { kind: 'column-missing'; label: string; at: number }
-  | { kind: 'value-count'; row: RowDef; found: number; expected: number; at: Cell }
-  | { kind: 'label'; cell: Cell; expected: string };
+  | { kind: 'row-missing'; block: number; row: RowDef; after?: CellAt }
+  | { kind: 'row-unknown'; block: number; label: CellAt }
+  | { kind: 'column-missing'; block: number; label: string }
+  | { kind: 'value-count'; block: number; row: RowDef; found: number; expected: number; at: CellAt }
+  | { kind: 'label'; block: number; cell: CellAt; expected: string };
 
 export interface MatchedTable {
   def: TableDef;
   format: FormatId;
   /** Whether the table's own labels showed the format (else it was assumed). */
   formatFromLabels: boolean;
-  region: TableRegion;
-  /** Row index range within region.rows that belongs to this table. */
+  /** The regions it was read from: one, or the several that its section splits it into. */
+  regions: TableRegion[];
+  /** The rows of the regions that belong to this table. */
   rows: Row[];
   values: Map<string, ValueCell>;
   labels: Map<string, Cell>;
   problems: TableProblem[];
+  /** Per block, the index in `rows` of its first row (caption, header or data row), -1 when none was seen. */
+  blockStarts: number[];
 }
+
+/** The cell of `table` at a place a problem names. */
+export const cellAt = (table: MatchedTable, [r, c]: CellAt): Cell => table.rows[r].cells[c];
 
 /**
  * Keys are interned: ids come from the template, and a key string per cell weighed megabytes in a
@@ -55,8 +69,6 @@ export function cellKey(rowId: string, colId: string): string {
 }
 
 const normTemplate = (s: string) => normalizeTemplateLabel(s);
-const ORDINAL_PREFIX = /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])/;
-const core = (s: string) => s.replace(ORDINAL_PREFIX, '');
 
 /**
  * What matching reads from one cell text, worked out once per text: every row is compared with
@@ -402,7 +414,7 @@ function valueStart(row: Row, labelIdx: number, n: number, layout: TableRegion['
 }
 
 /**
- * A match kept by content, with its cells and rows as indices into the rows it was read from:
+ * A match kept by content. Its problems name cells by place and its labels are places too:
  * holding the old Row and Cell objects would keep a stale read of the document alive.
  */
 interface StoredMatch {
@@ -413,15 +425,9 @@ interface StoredMatch {
   base: number;
   values: Map<string, ValueCell>;
   labels: Array<[rowId: string, at: CellAt]>;
-  problems: StoredProblem[];
+  problems: TableProblem[];
+  blockStarts: number[];
 }
-type CellAt = [row: number, cell: number];
-type StoredProblem =
-  | { kind: 'row-missing'; row: RowDef; at: number }
-  | { kind: 'row-unknown'; label: CellAt; labelIdx: number }
-  | { kind: 'column-missing'; label: string; at: number }
-  | { kind: 'value-count'; row: RowDef; found: number; expected: number; at: CellAt }
-  | { kind: 'label'; cell: CellAt; expected: string };
 
 // In a language server every keystroke re-checks the whole document, and all tables but one are
 // unchanged: a table whose rows read the same (texts and spans relative to its first cell) is
@@ -451,18 +457,21 @@ export function matchOrigin(table: MatchedTable): { stored: object; delta: numbe
   return origins.get(table);
 }
 
-export function matchTable(region: TableRegion, rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
-  const base = rows[0]?.cells[0]?.start ?? 0;
+const firstStart = (rows: Row[]) => rows[0]?.cells[0]?.start ?? 0;
+
+/** Matches `rows`, read from `regions` (in the first one's layout), as template table `id`. */
+export function matchTable(regions: TableRegion[], rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
+  const base = firstStart(rows);
   // The content spelled out is about twice the table's text: stored as a digest, a key costs 28
   // characters. Hashed as UTF-16, its code units as they are: faster than encoding UTF-8, and a
   // lone surrogate (which UTF-8 writes as U+FFFD) cannot make two contents one key.
-  const key = createHash('sha1').update(contentKey(region.layout, rows, id, assumed, base), 'utf16le').digest('base64');
+  const key = createHash('sha1').update(contentKey(regions[0].layout, rows, id, assumed, base), 'utf16le').digest('base64');
   let entry = stored.get(key);
   if (!entry) {
-    entry = store(matchRows(region, rows, id, assumed), rows);
+    entry = store(matchRows(regions, rows, id, assumed), rows);
     stored.set(key, entry);
   }
-  return fromStored(entry, region, rows);
+  return fromStored(entry, regions, rows);
 }
 
 /**
@@ -472,7 +481,7 @@ export function matchTable(region: TableRegion, rows: Row[], id: TableId, assume
 export function movedMatch(table: MatchedTable, region: TableRegion, before: TableRegion): MatchedTable {
   if (region === before) return table;
   const from = before.rows.indexOf(table.rows[0]);
-  const moved = fromStored(origins.get(table)!.stored, region, region.rows.slice(from, from + table.rows.length));
+  const moved = fromStored(origins.get(table)!.stored, [region], region.rows.slice(from, from + table.rows.length));
   carried.set(moved, { derived: derivedOf(table), shift: region.firstLine - before.firstLine });
   return moved;
 }
@@ -502,31 +511,23 @@ function movedValues(values: Map<string, ValueCell>, delta: number): Map<string,
   return moved;
 }
 
-function fromStored(entry: StoredMatch, region: TableRegion, rows: Row[]): MatchedTable {
-  const base = rows[0]?.cells[0]?.start ?? 0;
-  const delta = base - entry.base;
-  const cell = ([r, c]: CellAt) => rows[r].cells[c];
+function fromStored(entry: StoredMatch, regions: TableRegion[], rows: Row[]): MatchedTable {
+  const delta = firstStart(rows) - entry.base;
   const table: MatchedTable = {
-    def: entry.def, format: entry.format, formatFromLabels: entry.formatFromLabels, region, rows,
+    def: entry.def, format: entry.format, formatFromLabels: entry.formatFromLabels, regions, rows,
     values: delta === 0 ? entry.values : movedValues(entry.values, delta),
-    labels: new Map(entry.labels.map(([rowId, at]) => [rowId, cell(at)])),
-    problems: entry.problems.map((p): TableProblem => {
-      switch (p.kind) {
-        case 'row-missing': case 'column-missing': return { ...p, at: p.at + delta };
-        case 'row-unknown': return { kind: p.kind, label: cell(p.label), row: rows[p.label[0]], labelIdx: p.labelIdx };
-        case 'value-count': return { ...p, at: cell(p.at) };
-        case 'label': return { ...p, cell: cell(p.cell) };
-      }
-    }),
+    labels: new Map(entry.labels.map(([rowId, [r, c]]) => [rowId, rows[r].cells[c]])),
+    problems: entry.problems,
+    blockStarts: entry.blockStarts,
   };
   origins.set(table, { stored: entry, delta });
   return table;
 }
 
 /**
- * Where a cell of `rows` is. Few cells are named (labels, problems), so each is looked for, not
- * every cell indexed: rows and their cells are in document order, so its row is the last one
- * starting at or before it (else, with an empty row in the way, whichever holds it).
+ * Where a cell of `rows` is. Few cells are named (labels), so each is looked for, not every cell
+ * indexed: rows and their cells are in document order, so its row is the last one starting at or
+ * before it (else, with an empty row in the way, whichever holds it).
  */
 function placeOf(rows: Row[], cell: Cell): CellAt {
   let lo = 0, hi = rows.length - 1;
@@ -543,20 +544,13 @@ function placeOf(rows: Row[], cell: Cell): CellAt {
 }
 
 function store(table: MatchedTable, rows: Row[]): StoredMatch {
-  const at = (c: Cell) => placeOf(rows, c);
   return {
     def: table.def, format: table.format, formatFromLabels: table.formatFromLabels,
-    base: rows[0]?.cells[0]?.start ?? 0,
+    base: firstStart(rows),
     values: table.values,
-    labels: [...table.labels].map(([rowId, c]) => [rowId, at(c)]),
-    problems: table.problems.map((p): StoredProblem => {
-      switch (p.kind) {
-        case 'row-missing': case 'column-missing': return p;
-        case 'row-unknown': return { kind: p.kind, label: at(p.label), labelIdx: p.labelIdx };
-        case 'value-count': return { ...p, at: at(p.at) };
-        case 'label': return { ...p, cell: at(p.cell) };
-      }
-    }),
+    labels: [...table.labels].map(([rowId, c]) => [rowId, placeOf(rows, c)]),
+    problems: table.problems,
+    blockStarts: table.blockStarts,
   };
 }
 
@@ -604,61 +598,74 @@ function captionOf(def: TableDef, row: Row): number {
 }
 
 
-function matchRows(region: TableRegion, rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
+function matchRows(regions: TableRegion[], rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
   const labelIdxs = rows.map(lastLabelIndex);
   const detected = detectFormat(rows, id, labelIdxs);
   const format = detected ?? assumed;
   const def = TABLES[format][id];
   const table: MatchedTable = {
-    def, format, formatFromLabels: detected !== undefined, region, rows,
-    values: new Map(), labels: new Map(), problems: [],
+    def, format, formatFromLabels: detected !== undefined, regions, rows,
+    values: new Map(), labels: new Map(), problems: [], blockStarts: [],
   };
   const taken = new Set<string>();
   const learned: Alignment = { shapes: new Map(), blanks: new Map() };
-  const headerCells: Cell[] = [];
+  // Header rows by block. A header row heads the block of the caption or data row after it: a
+  // 表二 whose captions were lost still has a header above each block.
+  let headers: number[][] = [];
+  let pendingHeaders: number[] = [];
   let block = 0;
-  let lastMatchedAt = rows[0]?.cells[0]?.start ?? 0;
-  const place = (row: RowDef, at: number) => { taken.add(row.id); lastMatchedAt = at; };
+  const enter = (b: number, r: number) => {
+    const first = pendingHeaders[0] ?? r;
+    if (table.blockStarts[b] < 0 || first < table.blockStarts[b]) table.blockStarts[b] = first;
+    headers[b].push(...pendingHeaders);
+    pendingHeaders = [];
+    block = b;
+  };
   // A row's reading depends on the rows before it (the template rows taken, the block), never on
   // the values read: both passes take the same readings, made once.
   const readings: RowReading[] = [];
 
   // Two passes over tab rows: the first learns the value positions of complete rows (it only
   // finds where each row's values sit, reading none).
-  for (const pass of layoutPasses(region.layout)) {
+  for (const pass of layoutPasses(regions[0].layout)) {
     const record = pass === 'final';
     // Rows whose values were found in this pass.
     let valueRows = 0;
-    if (pass === 'final') { taken.clear(); table.values.clear(); table.labels.clear(); table.problems = []; headerCells.length = 0; block = 0; }
+    taken.clear(); table.values.clear(); table.labels.clear(); table.problems = [];
+    table.blockStarts = def.blocks.map(() => -1);
+    headers = def.blocks.map(() => []);
+    pendingHeaders = [];
+    block = 0;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r], labelIdx = labelIdxs[r];
       const { caption, hasValues, candidate } = (readings[r] ??= readRow(def, row, labelIdx, taken, block));
-      if (caption >= 0) { block = caption; continue; }
+      if (caption >= 0) { enter(caption, r); continue; }
       if (def.id === 't4') {
         const numeric = numbersFrom(row, 0);
         if (numeric * 2 >= def.blocks[0].columns.length || (valueRows === 0 && numeric > 0 && labelIdx < 0)) {
-          if (readValues(table, row, labelIdx, def.blocks[0].rows[0], 0, learned, record)) valueRows++;
+          enter(0, r);
+          if (readValues(table, r, labelIdx, def.blocks[0].rows[0], 0, learned, record)) valueRows++;
           taken.add(def.blocks[0].rows[0].id);
-        } else headerCells.push(...row.cells);
+        } else pendingHeaders.push(r);
         continue;
       }
       if (!candidate) {
-        if (hasValues && labelIdx >= 0 && valueRows > 0) table.problems.push({ kind: 'row-unknown', label: row.cells[labelIdx], row, labelIdx });
-        else if (valueRows === 0 || !hasValues) headerCells.push(...row.cells);
+        if (hasValues && labelIdx >= 0 && valueRows > 0) table.problems.push({ kind: 'row-unknown', block, label: [r, labelIdx] });
+        else if (valueRows === 0 || !hasValues) pendingHeaders.push(r);
         continue;
       }
-      const label = row.cells[labelIdx];
-      table.labels.set(candidate.row.id, label);
-      if (candidate.score < 1) table.problems.push({ kind: 'label', cell: label, expected: candidate.row.label });
-      block = candidate.block;
-      if (readValues(table, row, labelIdx, candidate.row, candidate.block, learned, record)) valueRows++;
-      place(candidate.row, label.start);
+      enter(candidate.block, r);
+      table.labels.set(candidate.row.id, row.cells[labelIdx]);
+      if (candidate.score < 1) table.problems.push({ kind: 'label', block: candidate.block, cell: [r, labelIdx], expected: candidate.row.label });
+      if (readValues(table, r, labelIdx, candidate.row, candidate.block, learned, record)) valueRows++;
+      taken.add(candidate.row.id);
     }
   }
+  if (pendingHeaders.length > 0) enter(block, rows.length);
 
-  if (def.id !== 't4') matchByPosition(table, taken, learned);
-  reportMissing(table, taken, lastMatchedAt);
-  checkHeader(table, headerCells);
+  if (def.id !== 't4') matchByPosition(table, taken, learned, labelIdxs);
+  reportMissing(table, taken);
+  checkHeader(table, headers);
   return table;
 }
 
@@ -667,7 +674,7 @@ function matchRows(region: TableRegion, rows: Row[], id: TableId, assumed: Forma
  * template slot: when the unrecognised rows between two matched rows are exactly as many as the
  * template rows missing there, they are those rows, with drifted labels.
  */
-function matchByPosition(table: MatchedTable, taken: Set<string>, learned: Alignment) {
+function matchByPosition(table: MatchedTable, taken: Set<string>, learned: Alignment, labelIdxs: number[]) {
   if (!table.problems.some(p => p.kind === 'row-unknown')) return;
   const order = table.def.blocks.flatMap((b, block) => b.rows.map(row => ({ row, block })));
   const slotOf = (at: number) => {
@@ -678,7 +685,7 @@ function matchByPosition(table: MatchedTable, taken: Set<string>, learned: Align
   const unknown = table.problems.filter((p): p is Extract<TableProblem, { kind: 'row-unknown' }> => p.kind === 'row-unknown');
   const gaps = new Map<number, typeof unknown>();
   for (const p of unknown) {
-    const prev = slotOf(p.label.start);
+    const prev = slotOf(cellAt(table, p.label).start);
     gaps.set(prev, [...(gaps.get(prev) ?? []), p]);
   }
   for (const [prev, rows] of gaps) {
@@ -687,10 +694,11 @@ function matchByPosition(table: MatchedTable, taken: Set<string>, learned: Align
     if (free.length !== rows.length) continue;
     rows.forEach((p, i) => {
       const { row, block } = free[i];
-      table.problems.splice(table.problems.indexOf(p), 1, { kind: 'label', cell: p.label, expected: row.label });
-      table.labels.set(row.id, p.label);
+      const [r] = p.label;
+      table.problems.splice(table.problems.indexOf(p), 1, { kind: 'label', block, cell: p.label, expected: row.label });
+      table.labels.set(row.id, cellAt(table, p.label));
       taken.add(row.id);
-      readValues(table, p.row, p.labelIdx, row, block, learned);
+      readValues(table, r, labelIdxs[r], row, block, learned);
     });
   }
 }
@@ -700,17 +708,17 @@ function layoutPasses(layout: TableRegion['layout']): Array<'learn' | 'final'> {
 }
 
 /**
- * Reads a row's values into the table as the values of `rowDef`, or a value-count problem when
+ * Reads row r's values into the table as the values of `rowDef`, or a value-count problem when
  * they cannot be placed; whether they could. Unless `record`, it only finds (and learns) where they sit.
  */
-function readValues(table: MatchedTable, row: Row, labelIdx: number, rowDef: RowDef, block: number, learned: Alignment, record = true): boolean {
+function readValues(table: MatchedTable, r: number, labelIdx: number, rowDef: RowDef, block: number, learned: Alignment, record = true): boolean {
+  const row = table.rows[r];
   const cols = table.def.blocks[block].columns;
-  const start = valueStart(row, labelIdx, cols.length, table.region.layout, learned);
+  const start = valueStart(row, labelIdx, cols.length, table.regions[0].layout, learned);
   if (!record) return start !== undefined;
   if (start === undefined) {
     const found = row.cells.slice(labelIdx + 1).filter(c => c.text.trim() !== '').length;
-    const at = labelIdx >= 0 ? row.cells[labelIdx] : row.cells[0];
-    table.problems.push({ kind: 'value-count', row: rowDef, found, expected: cols.length, at });
+    table.problems.push({ kind: 'value-count', block, row: rowDef, found, expected: cols.length, at: [r, Math.max(0, labelIdx)] });
     return false;
   }
   const keys = valueKeys(rowDef, cols);
@@ -742,41 +750,62 @@ function valueCell(cell: Cell, row: RowDef, col: ColumnDef, block: number): Valu
   return { row, col, block, start, end: Math.max(start, cell.end - trail), text, parsed: parseValue(text, col.kind) };
 }
 
-function reportMissing(table: MatchedTable, taken: Set<string>, fallbackAt: number) {
-  let at = table.rows[0]?.cells[0]?.start ?? fallbackAt;
-  for (const block of table.def.blocks) {
-    for (const row of block.rows) {
+/** Template rows not found, each with the label of the row found before it in template order (where it belongs). */
+function reportMissing(table: MatchedTable, taken: Set<string>) {
+  let after: CellAt | undefined;
+  table.def.blocks.forEach((b, block) => {
+    for (const row of b.rows) {
       const label = table.labels.get(row.id);
-      if (label) { at = label.start; continue; }
-      if (!taken.has(row.id) && !table.problems.some(p => p.kind === 'value-count' && p.row.id === row.id)) {
-        table.problems.push({ kind: 'row-missing', row, at });
-      }
+      if (label) { after = placeOf(table.rows, label); continue; }
+      if (taken.has(row.id) || table.problems.some(p => p.kind === 'value-count' && p.row.id === row.id)) continue;
+      table.problems.push({ kind: 'row-missing', block, row, ...(after ? { after } : {}) });
     }
-  }
+  });
 }
 
-/** Compares the header cells with the template header as a multiset of labels. */
-function checkHeader(table: MatchedTable, cells: Cell[]) {
-  const available = cells.filter(c => !isValueText(c.text.trim()));
-  if (available.length === 0) return;
-  const words = available.map(c => wordsOf(c.text));
-  const expected = indexOf(table.def).header;
-  const used = new Set<Cell>();
-  const missing: string[] = [];
-  for (const label of expected) {
-    const exact = available.findIndex((c, i) => !used.has(c) && scoreOf(words[i], label, 1) === 1);
-    if (exact >= 0) { used.add(available[exact]); continue; }
-    missing.push(label);
-  }
-  const at = table.rows[0]?.cells[0]?.start ?? 0;
-  for (const label of missing) {
-    const near = available
-      .filter(c => !used.has(c))
-      .map(c => ({ c, s: labelScore(c.text, label) }))
-      .sort((a, b) => b.s - a.s)[0];
-    if (near && near.s >= MATCH && !expected.some(e => labelScore(near.c.text, e, 1) === 1)) {
-      used.add(near.c);
-      table.problems.push({ kind: 'label', cell: near.c, expected: label });
-    } else table.problems.push({ kind: 'column-missing', label, at });
-  }
+/**
+ * A header cell naming a column: its label exactly, or ending with it where a header flattened
+ * into one row joined the group's words to it ("行政复议结果维持").
+ */
+function namesColumn(words: Words, label: string): boolean {
+  if (scoreOf(words, label, 1) === 1) return true;
+  const norm = normTemplate(label);
+  return words.norm.length > norm.length && words.norm.endsWith(norm);
+}
+
+/**
+ * Compares each block's header cells with its template header, as a multiset of labels. Group
+ * cells above the columns (申请人情况) may be left out; a block whose header names none of its
+ * columns is not judged (it may have no header row at all, or one too far from the template to say).
+ */
+function checkHeader(table: MatchedTable, headerRows: number[][]) {
+  table.def.blocks.forEach((b, block) => {
+    const available: Array<{ at: CellAt; words: Words }> = [];
+    for (const r of headerRows[block]) {
+      table.rows[r].cells.forEach((c, i) => { if (!isValueText(c.text.trim())) available.push({ at: [r, i], words: wordsOf(c.text) }); });
+    }
+    const groups = b.headerGroups ?? [];
+    const expected = b.header.filter(h => !groups.includes(h));
+    const used = new Set<number>();
+    const take = (label: string) => {
+      const i = available.findIndex((c, k) => !used.has(k) && namesColumn(c.words, label));
+      if (i >= 0) used.add(i);
+      return i >= 0;
+    };
+    const missing = expected.filter(label => !take(label));
+    if (missing.length === expected.length) return;
+    groups.forEach(take);
+    for (const label of missing) {
+      let near: { k: number; s: number } | undefined;
+      available.forEach((c, k) => {
+        if (used.has(k)) return;
+        const s = scoreOf(c.words, label);
+        if (!near || s > near.s) near = { k, s };
+      });
+      if (near && near.s >= MATCH && !b.header.some(h => scoreOf(available[near!.k].words, h, 1) === 1)) {
+        used.add(near.k);
+        table.problems.push({ kind: 'label', block, cell: available[near.k].at, expected: label });
+      } else table.problems.push({ kind: 'column-missing', block, label });
+    }
+  });
 }

@@ -88,11 +88,12 @@ export function* buildReportSteps(text: string, options: ReportOptions = {}): Ge
     const before = movedFrom.get(region);
     const known = before && options.previous!.reusable.matched.get(before);
     const found = known?.how === how ? known.tables.map(t => movedMatch(t, region, before!))
-      : splitRegion(region, fallback).map(part => matchTable(region, part.rows, part.id, assumed));
+      : splitRegion(region, fallback).map(part => matchTable([region], part.rows, part.id, assumed));
     matched.set(region, { how, tables: found });
     tables.push(...found);
     yield;
   }
+  joinSplitTables(tables, sections, assumed);
   const format = detectedFormat(tables);
   const expectedFormat = outline.year !== null ? assumed : format ?? assumed;
   const isReport = outline.title !== undefined || outline.headings.length >= 2 || tables.some(t => t.values.size > 0);
@@ -108,6 +109,29 @@ export function* buildReportSteps(text: string, options: ReportOptions = {}): Ge
     ...outline, text, lines, regions, tables, sections, proseLines, prose,
     format, expectedFormat, isReport, directives: readDirectives(lines), reusable: { scan, matched, read },
   };
+}
+
+/**
+ * A table the writer split over several regions of its section (blocks or row groups as separate
+ * pipe tables, a page footer or a "续表" line between them) is read as one table: consecutive
+ * tables of a section that name the same template table and share no template row are joined.
+ * A table written twice shares its rows and stays two.
+ */
+function joinSplitTables(tables: MatchedTable[], sections: SectionSpan[], assumed: FormatId): void {
+  const sectionOf = (t: MatchedTable) => sectionAt(sections, t.regions[0].firstLine);
+  for (let i = 0; i + 1 < tables.length; i++) {
+    let j = i + 1;
+    const seen = new Set(tables[i].labels.keys());
+    for (; j < tables.length && tables[j].def.id === tables[i].def.id && sectionOf(tables[j]) === sectionOf(tables[i]); j++) {
+      const labels = [...tables[j].labels.keys()];
+      if (labels.some(id => seen.has(id)) || (tables[i].def.id === 't4' && labels.length > 0 && seen.size > 0)) break;
+      labels.forEach(id => seen.add(id));
+    }
+    if (j - i < 2) continue;
+    const parts = tables.slice(i, j);
+    const regions = [...new Set(parts.flatMap(t => t.regions))];
+    tables.splice(i, j - i, matchTable(regions, parts.flatMap(t => t.rows), parts[0].def.id, assumed));
+  }
 }
 
 /** The previous version's segments of a chunk whose lines did not change (and so neither did its text). */

@@ -2,11 +2,13 @@
 // code and one-cell-per-line blocks as paragraphs, so tables are found here, before Markdown
 // parsing, and the Markdown parser never sees them.
 import { FENCE, fenceAfter, unchangedMove, type LineChange, type LineIndex, type Move } from './text';
-import { looksNumeric } from './values';
+import { isPlaceholder, looksNumeric } from './values';
 import { isDirectiveLine } from './directives';
 import { ownedText } from './caches';
+import { isCaptionText, isGroupLabelForm, isRowLabelForm, isTemplateWordForm, labelForm } from './labels';
+import { htmlTableRows } from './htmlTables';
 
-export type TableLayout = 'tab' | 'cell-per-line' | 'pipe';
+export type TableLayout = 'tab' | 'cell-per-line' | 'pipe' | 'html';
 
 /** A cell's source span. `text` is the cell as written (continuation lines joined without the break). */
 export interface Cell { text: string; start: number; end: number }
@@ -20,9 +22,12 @@ export interface TableRegion {
   rows: Row[];
 }
 
-// Line kinds, one byte a line: a report keeps them for the next version's scan.
-const BLANK = 0, COMMENT = 1, TABBED = 2, PIPE = 3, TEXT = 4;
-type LineKind = typeof BLANK | typeof COMMENT | typeof TABBED | typeof PIPE | typeof TEXT;
+// Line kinds, one byte a line: a report keeps them for the next version's scan. A CAPTION is a
+// table block's caption on a line of its own (plain, a Markdown heading, bold): a table whose
+// captions lost their tabs, or were typed as headings, is still one table. HTML lines are those
+// of an HTML <table> (a pasted web page).
+const BLANK = 0, COMMENT = 1, TABBED = 2, PIPE = 3, TEXT = 4, CAPTION = 5, HTML = 6;
+type LineKind = typeof BLANK | typeof COMMENT | typeof TABBED | typeof PIPE | typeof TEXT | typeof CAPTION | typeof HTML;
 type LineKinds = Uint8Array & { [n: number]: LineKind };
 
 function lineKind(s: string): LineKind {
@@ -32,7 +37,19 @@ function lineKind(s: string): LineKind {
   const t = s.trim();
   if (t === '') return BLANK;
   if ((t.startsWith('|') || t.endsWith('|')) && t.indexOf('|') !== t.lastIndexOf('|')) return PIPE;
+  // Captions are short and hold one of these words: most lines are not looked up.
+  if (t.length <= 80 && (t.includes('第二十条') || t.includes('勾稽关系')) && isCaptionText(t)) return CAPTION;
   return TEXT;
+}
+
+/** A caption line as a one-cell row: its words, without heading or bold marks. */
+function captionRow(lines: LineIndex, line: number): Row {
+  const text = lines.line(line);
+  const start = text.search(/[^\s#*_]/);
+  let end = text.length;
+  while (end > start && /[\s*_]/.test(text[end - 1])) end--;
+  const base = lines.starts[line];
+  return { cells: [{ text: ownedText(text.slice(start, end)), start: base + start, end: base + end }], firstLine: line, lastLine: line };
 }
 
 /** A Word cell whose words were split over two lines: "→结果" then "纠正". */
@@ -90,24 +107,30 @@ function twoCellsFilled(line: string): boolean {
 }
 
 function readRows(lines: LineIndex, first: number, last: number, kinds: LineKinds): { layout: TableLayout; rows: Row[] } {
+  if (kinds[first] === HTML) return { layout: 'html', rows: htmlTableRows(lines, first, last) };
   let multi = 0, single = 0, pipes = 0;
   for (let i = first; i <= last; i++) {
     if (kinds[i] === PIPE) { pipes++; continue; }
     if (kinds[i] !== TABBED) continue;
-    if (twoCellsFilled(lines.line(i))) multi++; else single++;
+    // A tab-indented line with one cell is a Word cell on its own line; one cell followed by tabs
+    // (a caption row of a tab table) tells neither way.
+    const line = lines.line(i);
+    if (twoCellsFilled(line)) multi++;
+    else if (line.startsWith('\t')) single++;
   }
   const rows: Row[] = [];
   if (pipes > multi + single) {
     for (let i = first; i <= last; i++) {
+      if (kinds[i] === CAPTION) rows.push(captionRow(lines, i));
       if (kinds[i] !== PIPE || DELIMITER_ROW.test(lines.line(i))) continue;
       rows.push({ cells: pipeCells(lines, i), firstLine: i, lastLine: i });
     }
     return { layout: 'pipe', rows };
   }
-  if (multi > single) {
+  if (multi >= single) {
     for (let i = first; i <= last; i++) {
       if (kinds[i] === BLANK || kinds[i] === COMMENT) continue;
-      rows.push({ cells: splitCells(lines, i, 0, '\t'), firstLine: i, lastLine: i });
+      rows.push(kinds[i] === CAPTION ? captionRow(lines, i) : { cells: splitCells(lines, i, 0, '\t'), firstLine: i, lastLine: i });
     }
     return { layout: 'tab', rows };
   }
@@ -116,6 +139,7 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
   for (let i = first; i <= last; i++) {
     if (kinds[i] === COMMENT) continue;
     if (kinds[i] === BLANK) { row = undefined; continue; }
+    if (kinds[i] === CAPTION) { rows.push(captionRow(lines, i)); row = undefined; continue; }
     if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
     row.lastLine = i;
     const text = lines.line(i);
@@ -128,7 +152,66 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
     }
     row.cells.push(...splitCells(lines, i, text.startsWith('\t') ? 1 : 0, '\t'));
   }
-  return { layout: 'cell-per-line', rows };
+  return { layout: 'cell-per-line', rows: joinLabelAndValues(rows.flatMap(r => (r.cells.length > LONGEST_ROW ? rowsByLabels(lines, r) : [r]))) };
+}
+
+/**
+ * A data row's label alone, then its values alone: the empty cells between them became blank
+ * lines (an editor trimmed the tab-only lines of merged cells), which split the row in two.
+ */
+function joinLabelAndValues(rows: Row[]): Row[] {
+  const out: Row[] = [];
+  for (const row of rows) {
+    const before = out[out.length - 1];
+    if (before && row.cells.every(c => c.text.trim() === '' || isValueCell(c.text.trim())) && isValueCell(row.cells[0].text.trim())
+      && !before.cells.some(c => isValueCell(c.text.trim())) && isRowLabelForm(labelForm(before.cells[before.cells.length - 1].text))) {
+      out[out.length - 1] = { cells: [...before.cells, ...row.cells], firstLine: before.firstLine, lastLine: row.lastLine };
+    } else out.push(row);
+  }
+  return out;
+}
+
+/** More cells than any row of a template table has, labels included (表四's value row has 15). */
+const LONGEST_ROW = 16;
+
+const isValueCell = (text: string) => looksNumeric(text) || isPlaceholder(text);
+
+/**
+ * A one-cell-per-line "row" longer than any template row lost the blank lines between its rows
+ * (an editor or a converter removed them): it is cut where a row begins, by content. A row begins
+ * at the first word cell after a value (with the empty merged cells before that word), at a
+ * caption, and at a data row's label once the cells before it are more than group labels (the
+ * header above the first data row).
+ */
+function rowsByLabels(lines: LineIndex, row: Row): Row[] {
+  const pieces: Cell[][] = [[]];
+  // Index in the current piece of its last value cell, while no word has followed it.
+  let lastValue = -1;
+  let previousWord: string | undefined;
+  for (const cell of row.cells) {
+    const text = cell.text.trim();
+    let piece = pieces[pieces.length - 1];
+    if (text !== '' && !isValueCell(text)) {
+      const caption = isCaptionText(text);
+      let from: number | undefined;
+      if (caption || (previousWord !== undefined && isCaptionText(previousWord))) from = piece.length;
+      else if (lastValue >= 0) from = lastValue + 1;
+      else if (isRowLabelForm(labelForm(text)) && piece.some(c => isWordBeyondGroups(c.text))) from = piece.length;
+      if (from !== undefined && piece.length > 0) pieces.push((piece = piece.splice(from)));
+      lastValue = -1;
+      previousWord = text;
+    } else if (text !== '') lastValue = piece.length;
+    piece.push(cell);
+  }
+  return pieces.filter(p => p.length > 0).map(cells => ({
+    cells, firstLine: lines.position(cells[0].start).line, lastLine: lines.position(cells[cells.length - 1].end).line,
+  }));
+}
+
+/** A word cell that is more than the group labels a data row's label may follow (a header word). */
+function isWordBeyondGroups(text: string): boolean {
+  const t = text.trim();
+  return t !== '' && !isValueCell(t) && !isGroupLabelForm(labelForm(t));
 }
 
 /**
@@ -168,6 +251,11 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
       break;
     }
     const s = lines.line(i);
+    if (fence === IN_HTML_TABLE || (fence === 0 && HTML_TABLE_START.test(s))) {
+      kinds[i] = HTML;
+      fence = fences[i] = htmlTableOpenAfter(s, fence === IN_HTML_TABLE) ? IN_HTML_TABLE : 0;
+      continue;
+    }
     const open = fence === 0 ? undefined : String.fromCharCode(fence);
     kinds[i] = open !== undefined || FENCE.test(s) ? TEXT : lineKind(s);
     fence = fences[i] = fenceAfter(open, s)?.charCodeAt(0) ?? 0;
@@ -177,14 +265,18 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
   const movedFrom = new Map<TableRegion, TableRegion>();
   let i = 0;
   while (i < count) {
-    if (kinds[i] !== TABBED && kinds[i] !== PIPE) { i++; continue; }
+    const kind = kinds[i];
+    if (kind !== TABBED && kind !== PIPE && kind !== HTML && !(kind === CAPTION && tableFollows(kinds, i))) { i++; continue; }
     const firstLine = i;
     let last = i;
     for (let j = i + 1; j < count; j++) {
       const k = kinds[j];
-      if (k === TABBED || k === PIPE) last = j;
+      if (kind === HTML) {
+        if (k !== HTML) break;
+        last = j;
+      } else if (k === TABBED || k === PIPE) last = j;
       else if (k === TEXT && isContinuation(lines, j, kinds)) last = j;
-      else if (k !== BLANK && k !== COMMENT) break;
+      else if (k !== BLANK && k !== COMMENT && k !== CAPTION) break;
     }
     // Lines that did not change, with their old kinds: the old region, if it spans them.
     const move = previous && (last < first || firstLine >= kept) ? unchangedMove(previous.change, firstLine, last) : undefined;
@@ -202,6 +294,28 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
   return { scan: { regions, kinds, fences }, movedFrom };
 }
 
+// The state after a line inside an HTML <table>, kept with the code fences' (a fence's state is
+// its character code, never 1).
+const IN_HTML_TABLE = 1;
+const HTML_TABLE_START = /<table[\s>]/i;
+
+/** Whether an HTML <table> is still open after line `s` (opened on it, or before it when `open`). */
+function htmlTableOpenAfter(s: string, open: boolean): boolean {
+  const lower = s.toLowerCase();
+  const opened = lower.lastIndexOf('<table'), closed = lower.lastIndexOf('</table');
+  return opened >= 0 ? closed < opened : open && closed < 0;
+}
+
+/** Whether table lines follow line i, past blank lines, comments and other captions. */
+function tableFollows(kinds: LineKinds, i: number): boolean {
+  for (let j = i + 1; j < kinds.length; j++) {
+    const k = kinds[j];
+    if (k === TABBED || k === PIPE) return true;
+    if (k !== BLANK && k !== COMMENT && k !== CAPTION) return false;
+  }
+  return false;
+}
+
 /** The region as it reads after `move`. */
 function moved(region: TableRegion, { lines: shift, chars: delta }: Move): TableRegion {
   if (shift === 0 && delta === 0) return region;
@@ -217,8 +331,15 @@ function moved(region: TableRegion, { lines: shift, chars: delta }: Move): Table
   };
 }
 
-/** Guards against a stray tab in prose: a table has rows and at least one number. */
+/**
+ * Guards against a stray tab in prose: a table has rows and at least one number, or, a blank form
+ * not yet filled in, at least two cells that are the template's words.
+ */
 function isTable(rows: Row[]): boolean {
-  if (rows.length < 2) return false;
-  return rows.some(r => r.cells.some(c => looksNumeric(c.text.trim())));
+  // One row is a table only over several lines: 表四's single row, one cell per line.
+  if (rows.length === 0 || (rows.length === 1 && rows[0].firstLine === rows[0].lastLine)) return false;
+  if (rows.some(r => r.cells.some(c => looksNumeric(c.text.trim())))) return true;
+  let words = 0;
+  for (const r of rows) for (const c of r.cells) if (c.text.trim() !== '' && isTemplateWordForm(labelForm(c.text)) && ++words >= 2) return true;
+  return false;
 }

@@ -63,6 +63,11 @@ export interface BlockDef {
   caption?: string;
   /** Header cells in reading order, as the template prints them. */
   header: string[];
+  /**
+   * The header cells that only group others (申请人情况 over the applicant columns): tables typed
+   * by hand or converted from web pages often leave them out, and no value depends on them.
+   */
+  headerGroups?: string[];
   columns: ColumnDef[];
   rows: RowDef[];
 }
@@ -213,7 +218,7 @@ function t3Rows(format: FormatId): RowDef[] {
 
 const t3 = (format: FormatId): TableDef => ({
   id: 't3', name: '表三', title: '收到和处理政府信息公开申请情况', section: 3,
-  blocks: [{ caption: T3_NOTE, header: T3_HEADER, columns: T3_COLUMNS, rows: t3Rows(format) }],
+  blocks: [{ caption: T3_NOTE, header: T3_HEADER, headerGroups: ['申请人情况', '法人或其他组织'], columns: T3_COLUMNS, rows: t3Rows(format) }],
 });
 
 // ---------- 表四 ----------
@@ -240,6 +245,7 @@ const T4: TableDef = {
   blocks: [{
     header: ['行政复议', '行政诉讼', ...T4_OUTCOMES.map(o => o.label), '未经复议直接起诉', '复议后起诉',
       ...T4_OUTCOMES.map(o => o.label), ...T4_OUTCOMES.map(o => o.label)],
+    headerGroups: ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'],
     columns: T4_COLUMNS,
     rows: [{ id: 'cases', label: '', short: '案件数' }],
   }],

@@ -21,7 +21,7 @@ export function completions(a: ReportAnalysis, pos: Position): CompletionItem[] 
 type Replace = { start: Position; end: Position };
 
 function rowLabels(a: ReportAnalysis, firstLine: number, replace: Replace): CompletionItem[] {
-  const tables = a.report.tables.filter(t => t.region.firstLine === firstLine && t.def.id !== 't4');
+  const tables = a.report.tables.filter(t => t.regions.some(r => r.firstLine === firstLine) && t.def.id !== 't4');
   return tables.flatMap(t => t.def.blocks.flatMap(b => b.rows.map((row, i): CompletionItem => {
     const present = t.labels.has(row.id);
     return {

@@ -8,8 +8,10 @@ export function inlayHints(a: ReportAnalysis, range: Range): InlayHint[] {
   const out: InlayHint[] = [];
   const from = report.lines.offset(range.start), to = report.lines.offset(range.end);
   for (const t of report.tables) {
-    if (t.region.layout !== 'tab' || t.region.lastLine < range.start.line || t.region.firstLine > range.end.line) continue;
+    const tabs = t.regions.filter(r => r.layout === 'tab' && r.lastLine >= range.start.line && r.firstLine <= range.end.line);
+    if (tabs.length === 0) continue;
     for (const c of t.values.values()) {
+      if (!tabs.some(r => report.lines.starts[r.firstLine] <= c.start && c.start <= report.lines.lineEnd(r.lastLine))) continue;
       if (c.start < from || c.start > to) continue;
       out.push({ position: report.lines.position(c.start), label: c.col.short, kind: InlayHintKind.Parameter, paddingRight: true });
     }

@@ -15,7 +15,7 @@ function wholeLines(report: Report, first: number, last: number): Range {
 
 /** Lines a matched table covers (a region can hold several tables when a report glued them together). */
 function tableLines(t: MatchedTable): [number, number] {
-  return t.rows.length ? [t.rows[0].firstLine, t.rows[t.rows.length - 1].lastLine] : [t.region.firstLine, t.region.lastLine];
+  return t.rows.length ? [t.rows[0].firstLine, t.rows[t.rows.length - 1].lastLine] : [t.regions[0].firstLine, t.regions[t.regions.length - 1].lastLine];
 }
 
 function tableSymbol(report: Report, t: MatchedTable): DocumentSymbol {

@@ -8,7 +8,7 @@ import { insertLines } from './util';
 function insertionLine(report: Report, index: number): { line: number; withTable: boolean } {
   const table = SECTIONS[index - 1].table;
   const orphan = table && report.tables.find(t => t.def.id === table);
-  if (orphan) return { line: orphan.region.firstLine, withTable: false };
+  if (orphan) return { line: orphan.regions[0].firstLine, withTable: false };
   const next = report.headings.find(h => h.section.index > index);
   return { line: next ? next.line : report.lines.lineCount, withTable: true };
 }

@@ -1,22 +1,34 @@
 import type { Rule } from '../types';
-import { tableFindings } from './util';
+import { cellAt } from '../match';
+import { blockName, blockProblems, tableFindings } from './util';
 
 export const tableLabel: Rule = {
   id: 'table-label',
   severity: 'warning',
   description: '统计表的行名或列名与模板文字不同',
   check(report) {
-    return tableFindings(report, this.id, t => t.problems.flatMap(p => {
-      if (p.kind !== 'label') return [];
-      const text = p.cell.text.trim();
-      const lead = report.text.slice(p.cell.start, p.cell.end).search(/\S/);
-      const start = p.cell.start + Math.max(0, lead);
-      const range = report.lines.range(start, p.cell.end);
-      return [{
-        range,
-        message: `${t.def.name}中的「${text}」与模板文字「${p.expected}」不同`,
-        fix: { title: `改为「${p.expected}」`, safe: true, edits: [{ range, newText: p.expected }] },
-      }];
+    // One finding per block: labels of an older wording drift together, and one fix restores them all.
+    return tableFindings(report, this.id, t => blockProblems(t, p => p.kind === 'label').map(({ block, problems }) => {
+      const drifted = problems.flatMap(p => {
+        if (p.kind !== 'label') return [];
+        const cell = cellAt(t, p.cell);
+        const lead = report.text.slice(cell.start, cell.end).search(/\S/);
+        return [{ text: cell.text.trim(), expected: p.expected, range: report.lines.range(cell.start + Math.max(0, lead), cell.end) }];
+      });
+      const [first] = drifted;
+      const single = drifted.length === 1;
+      return {
+        range: first.range,
+        message: single
+          ? `${blockName(t, block)}中的「${first.text}」与模板文字「${first.expected}」不同`
+          : `${blockName(t, block)}有 ${drifted.length} 处文字与模板不同：${drifted.map(d => `「${d.text}」应为「${d.expected}」`).join('、')}`,
+        ...(single ? {} : { related: drifted.slice(1).map(d => ({ range: d.range, message: `「${d.text}」应为「${d.expected}」` })) }),
+        fix: {
+          title: single ? `改为「${first.expected}」` : `把 ${drifted.length} 处改为模板文字`,
+          safe: true,
+          edits: drifted.map(d => ({ range: d.range, newText: d.expected })),
+        },
+      };
     }));
   },
 };

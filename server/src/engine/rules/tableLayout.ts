@@ -1,21 +1,32 @@
-import type { Rule } from '../types';
+import type { Finding, Rule } from '../types';
 import { convertRegion } from '../blocks';
 import type { TableRegion } from '../tables';
+import { onlyCellWords } from '../htmlTables';
 import { deferredFix } from './util';
 
-const LAYOUT_NAMES = { 'cell-per-line': '每个单元格占一行', pipe: '竖线分隔', tab: '制表符分隔' } as const;
+const LAYOUT_NAMES = { 'cell-per-line': '每个单元格占一行', pipe: '竖线分隔', tab: '制表符分隔', html: 'HTML 表格' } as const;
 
 export const tableLayout: Rule = {
   id: 'table-layout',
   severity: 'info',
   description: '统计表不是制表符分隔的格式',
   check(report) {
-    const names = new Map<TableRegion, string[]>();
-    for (const t of report.tables) names.set(t.region, [...(names.get(t.region) ?? []), t.def.name]);
-    return report.regions.filter(r => r.layout !== 'tab').map(r => ({
-      range: report.lines.lineRange(r.firstLine),
-      message: `${names.get(r)?.join('、') || '表格'}为「${LAYOUT_NAMES[r.layout]}」格式，可转换为制表符分隔的表格`,
-      fix: deferredFix('转换为制表符分隔的表格', true, () => [convertRegion(report.lines, r)]),
-    }));
+    // One finding per table, however many regions it was split into: converting it converts them all.
+    const done = new Set<TableRegion>();
+    const out: Finding[] = [];
+    for (const r of report.regions) {
+      if (r.layout === 'tab' || done.has(r)) continue;
+      const tables = report.tables.filter(t => t.regions.includes(r));
+      const regions = [...new Set([r, ...tables.flatMap(t => t.regions)])].filter(x => x.layout !== 'tab' && !done.has(x));
+      regions.forEach(x => done.add(x));
+      // Words beside an HTML table's cells (a caption, a paragraph on the same line) would be lost.
+      const convertible = regions.every(x => x.layout !== 'html' || onlyCellWords(report.lines, x.firstLine, x.lastLine));
+      out.push({
+        range: report.lines.lineRange(r.firstLine),
+        message: `${tables.map(t => t.def.name).join('、') || '表格'}为「${LAYOUT_NAMES[r.layout]}」格式，可转换为制表符分隔的表格`,
+        fix: convertible ? deferredFix('转换为制表符分隔的表格', true, () => regions.map(x => convertRegion(report.lines, x))) : undefined,
+      });
+    }
+    return out;
   },
 };

@@ -1,34 +1,68 @@
 import type { Finding, Rule } from '../types';
-import { tableFindings } from './util';
+import type { Report } from '../report';
+import { cellAt, type MatchedTable, type TableProblem } from '../match';
+import { blockName, blockProblems, blockRange, tableFindings } from './util';
+
+type Problem<K extends TableProblem['kind']> = Extract<TableProblem, { kind: K }>;
+
+const quoted = (labels: string[]) => labels.map(l => `「${l}」`).join('、');
+const rowName = (p: { row: { label: string; short: string } }) => p.row.label || p.row.short;
+
+/** What one block lacks or has too much of, as one sentence per kind of problem. */
+function describe(table: MatchedTable, block: number, problems: TableProblem[]): string[] {
+  const of = <K extends TableProblem['kind']>(kind: K) => problems.filter((p): p is Problem<K> => p.kind === kind);
+  const rows = table.def.blocks[block].rows;
+  const missing = of('row-missing').map(rowName);
+  const parts: string[] = [];
+  const found = rows.length - missing.length;
+  if (missing.length > 0 && table.blockStarts[block] < 0 && found === 0 && table.def.blocks.length > 1) {
+    parts.push(`缺少这一部分（${quoted(missing)}）`);
+  } else if (rows.length >= 6 && missing.length * 2 > rows.length) {
+    // Most of the template was not found: the table is not what it seems, or too broken to list.
+    const recognised = rows.filter(r => table.labels.has(r.id)).map(r => r.label || r.short);
+    parts.push(`无法可靠识别：只认出 ${found} 行${recognised.length ? `（${quoted(recognised)}）` : ''}，其余 ${missing.length} 行未找到`);
+  } else if (missing.length === 1) parts.push(`缺少${quoted(missing)}行`);
+  else if (missing.length > 1) parts.push(`缺少 ${missing.length} 行：${quoted(missing)}`);
+  const columns = of('column-missing').map(p => p.label);
+  if (columns.length === 1) parts.push(`表头缺少${quoted(columns)}列`);
+  else if (columns.length > 1) parts.push(`表头缺少 ${columns.length} 列：${quoted(columns)}`);
+  const counts = of('value-count');
+  if (counts.length === 1) parts.push(`「${rowName(counts[0])}」行应有 ${counts[0].expected} 个数值，实际有 ${counts[0].found} 个`);
+  else if (counts.length > 1) parts.push(`${counts.length} 行的数值个数不对（应有 ${counts[0].expected} 个）：${counts.map(p => `「${rowName(p)}」${p.found} 个`).join('、')}`);
+  const unknown = of('row-unknown').map(p => cellAt(table, p.label).text.trim());
+  if (unknown.length === 1) parts.push(`${quoted(unknown)}不是模板中的行`);
+  else if (unknown.length > 1) parts.push(`${unknown.length} 行不是模板中的行：${quoted(unknown)}`);
+  return parts;
+}
+
+/** The cells a block's problems point at, with what is wrong there. */
+function problemCells(report: Report, table: MatchedTable, problems: TableProblem[]) {
+  return problems.flatMap(p => {
+    if (p.kind === 'value-count') return [{ cell: cellAt(table, p.at), message: `「${rowName(p)}」行有 ${p.found} 个数值` }];
+    if (p.kind === 'row-unknown') return [{ cell: cellAt(table, p.label), message: '不是模板中的行' }];
+    return [];
+  }).map(({ cell, message }) => ({ range: report.lines.range(cell.start, cell.end), message }));
+}
 
 export const tableShape: Rule = {
   id: 'table-shape',
   severity: 'error',
   description: '统计表缺少模板中的行或列，或某行的数值个数不对',
   check(report) {
-    return tableFindings(report, this.id, t => {
-      const out: Finding[] = [];
-      const name = t.def.name;
-      for (const p of t.problems) {
-        switch (p.kind) {
-          case 'row-missing':
-            out.push({ range: report.lines.lineRange(report.lines.position(p.at).line), message: `${name}缺少「${p.row.label || p.row.short}」行` });
-            break;
-          case 'column-missing':
-            out.push({ range: report.lines.lineRange(report.lines.position(p.at).line), message: `${name}表头缺少「${p.label}」列` });
-            break;
-          case 'value-count':
-            out.push({
-              range: report.lines.range(p.at.start, p.at.end),
-              message: `${name}「${p.row.label || p.row.short}」行应有 ${p.expected} 个数值，实际有 ${p.found} 个`,
-            });
-            break;
-          case 'row-unknown':
-            out.push({ range: report.lines.range(p.label.start, p.label.end), message: `${name}中的「${p.label.text.trim()}」不是模板中的行` });
-            break;
-        }
-      }
-      return out;
-    });
+    // One finding per block, whatever it lacks: a block that lost its header and half its rows is one mistake to mend.
+    return tableFindings(report, this.id, table => blockProblems(table, p => p.kind !== 'label').map(({ block, problems }): Finding => {
+      const cells = problemCells(report, table, problems);
+      const [only] = problems;
+      return {
+        // The one place at fault when there is one (a lone missing row: the row before where it
+        // belongs), else the block itself.
+        range: problems.length > 1 ? blockRange(report, table, block)
+          : cells.length === 1 ? cells[0].range
+          : only.kind === 'row-missing' && only.after ? report.lines.lineRange(table.rows[only.after[0]].firstLine)
+          : blockRange(report, table, block),
+        message: `${blockName(table, block)}${describe(table, block, problems).join('；')}`,
+        ...(cells.length > 0 && problems.length > 1 ? { related: cells } : {}),
+      };
+    }));
   },
 };

@@ -7,7 +7,7 @@ export const templateVersion: Rule = {
   check(report) {
     if (report.year === null) return [];
     return report.tables.filter(t => t.formatFromLabels && t.format !== report.expectedFormat).map(t => ({
-      range: report.lines.lineRange(t.rows[0]?.firstLine ?? t.region.firstLine),
+      range: report.lines.lineRange(t.rows[0]?.firstLine ?? t.regions[0].firstLine),
       message: `${report.year} 年度报告应使用 ${report.expectedFormat} 版格式，但${t.def.name}按 ${t.format} 版填写`,
     }));
   },

@@ -1,5 +1,5 @@
 import type { Report } from '../report';
-import { carriedFrom, derivedOf, type MatchedTable, type ValueCell } from '../match';
+import { carriedFrom, derivedOf, type MatchedTable, type TableProblem, type ValueCell } from '../match';
 import type { Range, TextEdit } from '../text';
 import type { Finding, Fix, RuleCode } from '../types';
 
@@ -10,6 +10,24 @@ export function cellName(c: ValueCell): string {
 
 export function cellRange(report: Report, c: ValueCell): Range {
   return report.lines.range(c.start, c.end);
+}
+
+/** "表二「第二十条第（五）项」" for a block of 表二, else the table's name. */
+export function blockName(table: MatchedTable, block: number): string {
+  const caption = table.def.blocks.length > 1 ? table.def.blocks[block].caption : undefined;
+  return caption ? `${table.def.name}「${caption}」` : table.def.name;
+}
+
+/** The first line of a block as the table holds it (its caption, header or first row), else of the table. */
+export function blockRange(report: Report, table: MatchedTable, block: number): Range {
+  const start = table.blockStarts[block];
+  return report.lines.lineRange(table.rows[start >= 0 ? start : 0]?.firstLine ?? table.regions[0].firstLine);
+}
+
+/** A table's problems that `keep` selects, grouped by block, in block order. */
+export function blockProblems(table: MatchedTable, keep: (p: TableProblem) => boolean): Array<{ block: number; problems: TableProblem[] }> {
+  return table.def.blocks.map((_, block) => ({ block, problems: table.problems.filter(p => p.block === block && keep(p)) }))
+    .filter(b => b.problems.length > 0);
 }
 
 /**
