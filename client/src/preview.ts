@@ -3,7 +3,7 @@
 // CommonMark reads tab rows as indented code, so the engine finds the tables and this plugin
 // claims their lines before markdown-it's own block rules see them. No VS Code API here.
 import type { MarkdownIt, StateBlock, StateCore } from 'markdown-it';
-import { buildReport, checkReport, failedRelations, type CheckOptions, type Report, type TableRegion, type Cell } from '../../server/src/engine';
+import { buildReport, checkReport, type CheckOptions, type Report, type TableRegion, type Cell } from '../../server/src/engine';
 
 export interface PreviewSettings extends CheckOptions {
   /** `nianbao.enable`: when false the preview is plain markdown-it. */
@@ -26,22 +26,18 @@ function valueStart(cell: Cell): number {
   return trimmed.trim() === '' ? cell.start : cell.start + cell.text.length - trimmed.length;
 }
 
-/** Relation failures that the Problems panel shows (severity not off, not disabled), by target cell offset. */
+/** The codes whose diagnostics sit on a value cell the arithmetic says is wrong. */
+const ARITHMETIC = new Set<string>(['t3-row-total', 't3-results-total', 't3-balance', 't4-group-total', 't3-cell']);
+
+/** The arithmetic diagnostics the Problems panel shows (severity not off, not disabled), by the offset of their cell. */
 function failureMessages(report: Report, settings: PreviewSettings): Map<number, string[]> {
-  const failures = failedRelations(report);
   const out = new Map<number, string[]>();
-  if (failures.length === 0) return out;
-  const codes = new Set<string>(failures.map(f => f.def.code));
-  const messages = new Map<string, string>();
   for (const d of checkReport(report, settings)) {
-    if (codes.has(d.code)) messages.set(`${d.code}@${report.lines.offset(d.range.start)}`, d.message);
-  }
-  for (const f of failures) {
-    const message = messages.get(`${f.def.code}@${f.target.start}`);
-    if (message === undefined) continue;
-    const list = out.get(f.target.start) ?? [];
-    if (!list.includes(message)) list.push(message);
-    out.set(f.target.start, list);
+    if (!ARITHMETIC.has(d.code)) continue;
+    const at = report.lines.offset(d.range.start);
+    const list = out.get(at) ?? [];
+    if (!list.includes(d.message)) list.push(d.message);
+    out.set(at, list);
   }
   return out;
 }

@@ -107,7 +107,7 @@ describe('nianbao check: exit status', () => {
   it('is 1 when an error-severity diagnostic is reported', () => {
     const dir = workdir({ '004.md': seed004WithWrongTotal() });
     const r = run(dir, ['check', '004.md']);
-    assert.ok(r.stdout.includes('004.md:84:2 error t3-row-total 表三「本年新收」行：自然人 3 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 3，但总计为 0（相差 3）\n'), r.stdout);
+    assert.ok(r.stdout.includes('004.md:78:2 error t3-cell 表三「本年新收 × 自然人」为 3，按本行总计和本列勾稽关系应为 0\n'), r.stdout);
     assert.equal(r.code, 1);
   });
 
@@ -189,7 +189,7 @@ describe('nianbao check --fix', () => {
     assert.ok(lines.includes('规章\t0\t0\t0'));
     assert.ok(lines.includes('一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t0'));
     // What is left is reported against the fixed file: the arithmetic, which is not --fix's business.
-    assert.deepEqual([...new Set(r.stdout.trimEnd().split('\n').slice(0, -1).map(l => l.split(' ')[2]))], ['t3-row-total', 't3-balance']);
+    assert.deepEqual([...new Set(r.stdout.trimEnd().split('\n').slice(0, -1).map(l => l.split(' ')[2]))], ['t3-cell']);
     assert.deepEqual(json(run(dir, ['check', '--format', 'json', '004.md']).stdout).files[0].diagnostics, engineDiagnostics(after));
     assert.match(r.stdout, /；已修复 \d+ 处（1 个文件）\n$/);
     assert.equal(r.code, 1);

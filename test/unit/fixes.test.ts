@@ -27,15 +27,15 @@ const S001 = seed('001');
 const CONSISTENT_001 = [[52, 18, '3'], [52, 30, '3'], [54, 19, '2'], [54, 31, '2'], [55, 34, '1'], [55, 46, '1'], [75, 8, '3'], [75, 20, '3']] as const;
 const consistent001 = () => CONSISTENT_001.reduce((t, [l, c, v]) => putAt(t, l, c, v), S001);
 
-test('correct a total: （七）总计 typed 2 is set to 3 by both the row and the column fix', () => {
+test('correct a slip: （七）总计 typed 2 is set to 3, the value its row and its columns agree on', () => {
   const before = putAt(consistent001(), 75, 20, '2');
-  for (const code of ['t3-row-total', 't3-results-total']) {
-    const [d] = diagnostics(before, code);
-    assert.equal(d.fix?.title, '将办理结果总计 × 总计改为 3');
-    const after = applyEdits(before, d.fix!.edits);
-    assert.equal(line(after, 75), '(七) 总计\t\t3\t0\t0\t0\t0\t0\t3\t');
-    assert.deepEqual(structureFindings(after).filter(f => /^t[34]-/.test(f)), []);
-  }
+  const [d] = diagnostics(before, 't3-cell');
+  assert.equal(d.fix?.title, '将办理结果总计 × 总计改为 3');
+  assert.equal(d.fix?.safe, false);
+  const after = applyEdits(before, d.fix!.edits);
+  assert.equal(line(after, 75), '(七) 总计\t\t3\t0\t0\t0\t0\t0\t3\t');
+  assert.equal(after, consistent001());
+  assert.deepEqual(structureFindings(after).filter(f => /^t[34]-/.test(f)), []);
 });
 
 test('set 结转下年度: 本年新收 4 that no result accounts for is carried to next year', () => {

@@ -128,7 +128,7 @@ test('a change to a 10 MB document during its check stops that check: the only p
   await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(client.published.get(uri)!.map(p => p.version), [2]);
   assert.ok(client.stderr.some(m => m.includes(`check of ${uri} version 1 stopped`)), 'the check of version 1 ran to its end');
-  assert.equal(final.diagnostics.filter(d => d.code === 't3-row-total' && d.range.start.line === T3_NEW_ROW).length, 1);
+  assert.equal(final.diagnostics.filter(d => d.code === 't3-cell' && d.range.start.line === T3_NEW_ROW).length, 1);
   await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
 });
 
@@ -176,7 +176,7 @@ test('quick edits of a big document supersede its checks: the last publish is th
   assert.equal(got.at(-1), versions.length, `publishes by version: ${got.join(', ')}`);
   assert.deepEqual(got, [...got].sort((a, b) => a! - b!), `an older version was published after a newer one: ${got.join(', ')}`);
 
-  const rowTotals = (ds: Diagnostic[]) => ds.filter(d => d.code === 't3-row-total' && d.range.start.line === T3_NEW_ROW).length;
+  const rowTotals = (ds: Diagnostic[]) => ds.filter(d => d.code === 't3-cell' && d.range.start.line === T3_NEW_ROW).length;
   assert.equal(rowTotals(final.diagnostics), 1, 'the broken total of the last version is reported');
   assert.equal(rowTotals(expectedLsp(base, uri)), 0, 'the earlier versions had no broken total there');
   assert.deepEqual(final.diagnostics, expectedLsp(last, uri));
@@ -193,7 +193,7 @@ test('a rule that throws is skipped and the other rules still report (in-process
   RULES.push(broken);
   try {
     assert.deepEqual(check(text).diagnostics, expected);
-    assert.ok(expected.some(d => d.code === 't3-row-total'));
+    assert.ok(expected.some(d => d.code === 't3-cell'));
   } finally {
     RULES.splice(RULES.indexOf(broken), 1);
     console.error = error;

@@ -71,24 +71,32 @@ test('seed 001 gets the engine diagnostics with code, source and rule page', asy
 describe('seed 002 with 本年新收 总计 changed from 0 to 3', () => {
   // Line 47 is 一、本年新收: its last cell (总计) now says 3 while every applicant column says 0.
   const text = editLine(seed('002'), 47, /0\t\t$/, '3\t\t');
-  test('t3-row-total and t3-balance name the cells and point at the others', async () => {
+  test('t3-cell is one error on the mistyped total, pointing at the cells of its row and its column', async () => {
     const uri = reportUri('2021年报.md');
     const got = (await client.open(uri, text)).filter(d => String(d.code).startsWith('t3-'));
-    assert.deepEqual(summary(got), [
-      't3-row-total 47:30-47:31 表三「本年新收」行：自然人 0 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 0，但总计为 3（相差 3）',
-      't3-balance 71:25-71:26 表三「总计」列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 0 + 结转下年度 0 = 0（相差 3）',
-    ]);
+    assert.deepEqual(summary(got), ['t3-cell 47:30-47:31 表三「本年新收 × 总计」为 3，按本行各项合计和本列勾稽关系应为 0']);
+    assert.ok(got[0].relatedInformation!.every(r => r.location.uri === uri));
     assert.deepEqual(got[0].relatedInformation?.map(r => `${at(r.location)} ${r.message}`), [
       '47:18-47:19 本年新收 × 自然人 = 0', '47:20-47:21 本年新收 × 商业企业 = 0', '47:22-47:23 本年新收 × 科研机构 = 0',
       '47:24-47:25 本年新收 × 社会公益组织 = 0', '47:26-47:27 本年新收 × 法律服务机构 = 0', '47:28-47:29 本年新收 × 其他 = 0',
+      '48:30-48:31 上年结转 × 总计 = 0', '70:20-70:21 办理结果总计 × 总计 = 0', '71:25-71:26 结转下年度 × 总计 = 0',
     ]);
-    assert.ok(got[1].relatedInformation!.every(r => r.location.uri === uri));
+  });
+
+  test('t3-balance, where the row agrees with the slip, sits on 结转下年度 and points at the others', async () => {
+    const uri = reportUri('2021年报.md');
+    // 自然人 3 as well: the row adds up around the slip, the 自然人 and 总计 columns do not.
+    const got = (await client.open(uri, editLine(text, 47, /\t\t0/, '\t\t3'))).filter(d => String(d.code).startsWith('t3-'));
+    assert.deepEqual(summary(got), [
+      't3-balance 71:13-71:14 表三「自然人」列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 0 + 结转下年度 0 = 0（相差 3）',
+      't3-balance 71:25-71:26 表三「总计」列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 0 + 结转下年度 0 = 0（相差 3）',
+    ]);
     assert.deepEqual(got[1].relatedInformation?.map(r => `${at(r.location)} ${r.message}`), [
       '47:30-47:31 本年新收 × 总计 = 3', '48:30-48:31 上年结转 × 总计 = 0', '70:20-70:21 办理结果总计 × 总计 = 0',
     ]);
   });
 
-  test('hover on the total shows the relation with its numbers', async () => {
+  test('hover on the total shows every relation it is in, with the numbers, and the value they agree on', async () => {
     const uri = reportUri();
     await client.open(uri, text);
     const h: Hover = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 47, character: 30 } });
@@ -96,7 +104,9 @@ describe('seed 002 with 本年新收 总计 changed from 0 to 3', () => {
       contents: {
         kind: 'markdown',
         value: '**表三** 「一、本年新收政府信息公开申请数量」×「总计」\n\n' +
-          '总计 = 自然人 0 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 0 （表中为 3，相差 3）',
+          '**本行合计**：自然人 0 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 0，总计 3 ✗（相差 3）\n\n' +
+          '**本列勾稽关系**：本年新收 3 + 上年结转 0 = 3，办理结果总计 0 + 结转下年度 0 = 0 ✗（相差 3）\n\n' +
+          '按所在行、列的勾稽关系，这一格应为 **0**',
       },
       range: { start: { line: 47, character: 30 }, end: { line: 47, character: 31 } },
     });
@@ -177,13 +187,14 @@ describe('code actions', () => {
   });
 
   test('disable on this line works on a value cell inside a one-cell-per-line row', async () => {
-    // Seed 000, 表三 row 一: 自然人 (line 78) becomes 1, so its 总计 (line 84, mid-row) is reported.
+    // Seed 000, 表三 rows 一 and 四: 自然人 (lines 78 and 335) becomes 1 in both, so the 自然人 column
+    // adds up and each row's 总计 (line 84, mid-row, and line 341) is reported.
     const uri = reportUri('2022年度报告.md');
-    const opened = await client.open(uri, editLine(seed('000'), 78, /^\t0$/, '\t1'));
-    assert.deepEqual(rangesOf(opened, 't3-row-total'), ['84:1-84:2']);
+    const opened = await client.open(uri, editLine(editLine(seed('000'), 78, /^\t0$/, '\t1'), 335, /^\t0$/, '\t1'));
+    assert.deepEqual(rangesOf(opened, 't3-row-total'), ['84:1-84:2', '341:1-341:2']);
     const { text, diagnostics } = await client.apply(uri, byTitle(await client.codeActions(uri, 84, 1), '在此行禁用 t3-row-total'));
     assert.deepEqual(text.split('\n').slice(83, 86), ['\t0', '\t<!-- nianbao-disable-next-line t3-row-total -->', '\t0']);
-    assert.deepEqual(rangesOf(diagnostics, 't3-row-total'), []);
+    assert.deepEqual(rangesOf(diagnostics, 't3-row-total'), ['342:1-342:2']);
     assert.deepEqual(diagnostics.filter(d => d.code === 'table-shape'), [], 'the row keeps its seven values');
   });
 
@@ -338,7 +349,7 @@ test('typing in a report: each version, re-checked from the one before, publishe
     const fresh = reportUri();
     const strip = (ds: typeof incremental) => ds.map(d => ({ ...d, relatedInformation: d.relatedInformation?.map(r => ({ ...r, location: { ...r.location, uri: '' } })) }));
     assert.deepEqual(strip(incremental), strip(await client.open(fresh, text)), JSON.stringify(step));
-    published.push(incremental.filter(d => d.code === 't3-row-total').map(d => d.range.start.line));
+    published.push(incremental.filter(d => d.code === 't3-cell').map(d => d.range.start.line));
   }
   // The broken total, then one line down, then gone inside the fence, then back.
   assert.deepEqual(published, [[52], [53], [], [54]]);
@@ -362,7 +373,7 @@ test('incremental range edits give the same diagnostics as the full text', async
   assert.deepEqual(incremental.map(d => ({ ...d, relatedInformation: d.relatedInformation?.map(r => ({ ...r, location: { ...r.location, uri: full } })) })),
     await client.open(full, expected));
   assert.deepEqual(expected.split('\n').slice(0, 2), ['草稿', '# 雁鸣湖镇2021年政府信息公开工作年度报告']);
-  assert.ok(incremental.some(d => d.code === 't3-row-total' && d.range.start.line === 46 && String(d.message).includes('但总计为 5')), 'the total, two lines up');
+  assert.ok(incremental.some(d => d.code === 't3-cell' && d.range.start.line === 46 && String(d.message).includes('「本年新收 × 总计」为 5')), 'the total, two lines up');
 });
 
 test('a burst of edits publishes for the last version only', async () => {
@@ -376,7 +387,7 @@ test('a burst of edits publishes for the last version only', async () => {
   }
   const last = await client.diagnostics(uri, { version: 4 });
   assert.deepEqual(client.published.get(uri)!.slice(before).map(p => p.version), [4]);
-  assert.ok(last.some(d => String(d.message).includes('但总计为 3')));
+  assert.ok(last.some(d => String(d.message).includes('「本年新收 × 总计」为 3')));
 });
 
 test('templateText: a table in the document\'s format, a new report skeleton', async () => {

@@ -36,20 +36,26 @@ test('seed 001: the three tab tables render as HTML tables; 表三 has its 25 da
   assert.equal(failing(render(seed('001'))).length, 0);
 });
 
-test('seed 001: a changed total is marked with the failure class and the diagnostic message as its title', () => {
+test('seed 001: a mistyped total is the one cell marked, with the diagnostic message as its title', () => {
   // 一、本年新收 row: 总计 0 → 3 while the six applicant columns stay 0 (A2), and the 总计 column no longer balances (A1).
   const text = editLine(seed('001'), 52, /0\t$/, '3\t');
   const cells = failing(render(text));
-  assert.deepEqual(cells.map(c => c.text), ['3', '0']);
-  assert.equal(cells[0].attrs, ` class="${VALUE_CLASS} ${FAIL_CLASS}" title="表三「本年新收」行：自然人 0 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 0，但总计为 3（相差 3）"`);
-  // The 结转下年度 × 总计 cell is the target of A1.
+  assert.deepEqual(cells.map(c => c.text), ['3']);
+  assert.equal(cells[0].attrs, ` class="${VALUE_CLASS} ${FAIL_CLASS}" title="表三「本年新收 × 总计」为 3，按本行各项合计和本列勾稽关系应为 0"`);
+});
+
+test('seed 001: relations no single cell explains mark their own targets', () => {
+  // 自然人 3 as well: the row adds up, the 自然人 and 总计 columns do not, at 结转下年度.
+  const text = editLine(seed('001'), 52, /\t\t0\t(.*)0\t$/, '\t\t3\t$13\t');
+  const cells = failing(render(text));
+  assert.deepEqual(cells.map(c => c.text), ['0', '0']);
   assert.equal(cells[1].attrs, ` class="${VALUE_CLASS} ${FAIL_CLASS}" title="表三「总计」列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 0 + 结转下年度 0 = 0（相差 3）"`);
 });
 
 test('a relation whose rule is off, or disabled by a comment, marks nothing', () => {
   const text = editLine(seed('001'), 52, /0\t$/, '3\t');
-  assert.deepEqual(failing(render(text, { severities: { 't3-row-total': 'off' } })).map(c => c.text), ['0']);
-  assert.equal(failing(render(`<!-- nianbao-disable t3-row-total t3-balance -->\n${text}`)).length, 0);
+  assert.deepEqual(failing(render(text, { severities: { 't3-cell': 'off' } })).map(c => c.text), []);
+  assert.equal(failing(render(`<!-- nianbao-disable t3-cell -->\n${text}`)).length, 0);
   assert.equal(tables(render(text, { enable: false })).length, 0);
 });
 

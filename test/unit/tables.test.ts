@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, type Diagnostic } from '../../server/src/engine';
-import { at, diagnostics, putAt, seed, STRUCTURE_CODES, structureFindings, textAt, toPipeRows } from '../helpers';
+import { applyEdits, at, diagnostics, putAt, seed, STRUCTURE_CODES, structureFindings, textAt, toPipeRows } from '../helpers';
 
 type CellKey =
   | 'new.natural' | 'new.total' | 'carried.total' | 'disclosed.natural' | 'disclosed.total' | 'partly.natural' | 'partly.total'
@@ -88,7 +88,7 @@ const LAYOUTS: Layout[] = [
   },
 ];
 
-const ARITH = ['t3-row-total', 't3-results-total', 't3-balance', 't4-group-total'];
+const ARITH = ['t3-row-total', 't3-results-total', 't3-balance', 't4-group-total', 't3-cell'];
 
 /** Writes values into cells; a one-character value keeps every other cell where it was. */
 function write(layout: Layout, values: Partial<Record<CellKey, string>>, text = layout.text): string {
@@ -125,57 +125,55 @@ for (const layout of LAYOUTS) {
     assert.deepEqual(tableFindings(write(layout, CONSISTENT)), []);
   });
 
-  test(`${layout.name}: （七）总计 typed 2 instead of 3 breaks A2, A3 and A1 at the cells claimed wrong`, () => {
+  test(`${layout.name}: （七）总计 typed 2 instead of 3 is one error on that cell, which its row and both its column relations point at`, () => {
     const text = write(layout, { ...CONSISTENT, 'resultsTotal.total': '2' });
     const found = diagnostics(text).filter(d => ARITH.includes(d.code));
     const others = layout.format === '2021' ? 19 : 17;
     assert.deepEqual(found.map(d => [d.code, at(d), d.message]), [
-      ['t3-row-total', cellAt(layout, 'resultsTotal.total'),
-        '表三「办理结果总计」行：自然人 3 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 3，但总计为 2（相差 1）'],
-      ['t3-results-total', cellAt(layout, 'resultsTotal.total'),
-        `表三「总计」列：予以公开 2 + 部分公开 1 + 其余 ${others} 项 0 = 3，但办理结果总计为 2（相差 1）`],
-      ['t3-balance', cellAt(layout, 'carryForward.total'),
-        '表三「总计」列：本年新收 3 + 上年结转 0 = 3，但办理结果总计 2 + 结转下年度 0 = 2（相差 1）'],
+      ['t3-cell', cellAt(layout, 'resultsTotal.total'), '表三「办理结果总计 × 总计」为 2，按本行各项合计、本列勾稽关系和本列各项办理结果合计应为 3'],
     ]);
-    const [rowTotal, resultsTotal, balance] = found;
-    assert.equal(textAt(text, rowTotal.range), '2');
-    assert.equal(rowTotal.related?.length, 6);
-    assert.deepEqual(rowTotal.related?.[0], { range: rowTotal.related?.[0].range, message: '办理结果总计 × 自然人 = 3' });
-    assert.equal(at(rowTotal.related![0]), cellAt(layout, 'resultsTotal.natural'));
-    assert.equal(resultsTotal.related?.length, others + 2);
-    assert.deepEqual(resultsTotal.related?.slice(0, 2).map(r => [at(r), r.message]), [
-      [cellAt(layout, 'disclosed.total'), '予以公开 × 总计 = 2'],
-      [cellAt(layout, 'partly.total'), '部分公开 × 总计 = 1'],
-    ]);
-    assert.deepEqual(balance.related?.map(r => [at(r), r.message]), [
-      [cellAt(layout, 'new.total'), '本年新收 × 总计 = 3'],
-      [cellAt(layout, 'carried.total'), '上年结转 × 总计 = 0'],
-      [cellAt(layout, 'resultsTotal.total'), '办理结果总计 × 总计 = 2'],
-    ]);
-    for (const d of found) assertRelatedPointAtTheirValues(text, d);
+    const [slip] = found;
+    assert.equal(textAt(text, slip.range), '2');
+    // The six applicants of its row, 本年新收/上年结转/结转下年度 of its column, and the result rows.
+    assert.equal(slip.related?.length, 6 + 3 + others + 2);
+    assert.deepEqual(slip.related?.slice(0, 1).map(r => [at(r), r.message]), [[cellAt(layout, 'resultsTotal.natural'), '办理结果总计 × 自然人 = 3']]);
+    assert.ok(slip.related?.some(r => at(r) === cellAt(layout, 'carryForward.total') && r.message === '结转下年度 × 总计 = 0'));
+    assertRelatedPointAtTheirValues(text, slip);
+    assert.deepEqual(slip.fix && applyEdits(text, slip.fix.edits), write(layout, CONSISTENT), 'the fix writes back the 3 both relations agree on');
   });
 
-  test(`${layout.name}: a 表三 row whose 总计 is not the sum of its applicants`, () => {
+  test(`${layout.name}: 本年新收 × 自然人 mistyped is one error on that cell, not on the totals around it`, () => {
     // Only 自然人 of 本年新收 changes: its row and its column no longer add up.
     const text = write(layout, { 'new.natural': '4' });
     const found = diagnostics(text).filter(d => ARITH.includes(d.code));
-    assert.deepEqual(found.map(d => [d.code, at(d), d.message]), [
-      ['t3-row-total', cellAt(layout, 'new.total'),
-        '表三「本年新收」行：自然人 4 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 4，但总计为 0（相差 4）'],
-      ['t3-balance', cellAt(layout, 'carryForward.natural'),
-        '表三「自然人」列：本年新收 4 + 上年结转 0 = 4，但办理结果总计 0 + 结转下年度 0 = 0（相差 4）'],
+    assert.deepEqual(found.map(d => [d.code, at(d), d.message, d.fix?.title]), [
+      ['t3-cell', cellAt(layout, 'new.natural'), '表三「本年新收 × 自然人」为 4，按本行总计和本列勾稽关系应为 0', '将本年新收 × 自然人改为 0'],
     ]);
-    assert.equal(at(found[0].related![0]), cellAt(layout, 'new.natural'));
-    const [newNatural, , resultsNatural] = found[1].related!.map(at);
+    const related = found[0].related!.map(at);
+    for (const key of ['new.total', 'resultsTotal.natural', 'carryForward.natural'] as const) assert.ok(related.includes(cellAt(layout, key)), key);
+    assertRelatedPointAtTheirValues(text, found[0]);
+    assert.equal(applyEdits(text, found[0].fix!.edits), layout.text);
+  });
+
+  test(`${layout.name}: a slip the row total repeats is not one cell's: the column relations report their targets`, () => {
+    // 本年新收 4 from 自然人 with its row total 4: the row adds up, the 自然人 and 总计 columns do not.
+    const text = write(layout, { 'new.natural': '4', 'new.total': '4' });
+    const found = diagnostics(text).filter(d => ARITH.includes(d.code));
+    assert.deepEqual(found.map(d => [d.code, at(d), d.message]), [
+      ['t3-balance', cellAt(layout, 'carryForward.natural'), '表三「自然人」列：本年新收 4 + 上年结转 0 = 4，但办理结果总计 0 + 结转下年度 0 = 0（相差 4）'],
+      ['t3-balance', cellAt(layout, 'carryForward.total'), '表三「总计」列：本年新收 4 + 上年结转 0 = 4，但办理结果总计 0 + 结转下年度 0 = 0（相差 4）'],
+    ]);
+    const [newNatural, , resultsNatural] = found[0].related!.map(at);
     assert.deepEqual([newNatural, resultsNatural], [cellAt(layout, 'new.natural'), cellAt(layout, 'resultsTotal.natural')]);
     for (const d of found) assertRelatedPointAtTheirValues(text, d);
   });
 
-  test(`${layout.name}: a 表四 group whose 总计 is not 维持 + 纠正 + 其他 + 尚未审结`, () => {
+  test(`${layout.name}: a 表四 group whose 总计 is not 维持 + 纠正 + 其他 + 尚未审结 names every cell that could be wrong`, () => {
     const text = write(layout, { 'review.upheld': '1' });
     const found = diagnostics(text).filter(d => ARITH.includes(d.code));
     assert.deepEqual(found.map(d => [d.code, at(d), d.message]), [
-      ['t4-group-total', cellAt(layout, 'review.total'), '表四「行政复议」：结果维持 1 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 1，但总计为 0（相差 1）'],
+      ['t4-group-total', cellAt(layout, 'review.total'),
+        '表四「行政复议」：结果维持 1 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 1，但总计为 0（相差 1；可能填错的是「结果维持」、「结果纠正」、「其他结果」、「尚未审结」、「总计」之一）'],
     ]);
     assert.deepEqual(found[0].related?.map(r => r.message), ['复议·维持 = 1', '复议·纠正 = 0', '复议·其他 = 0', '复议·未结 = 0']);
     assert.equal(at(found[0].related![0]), cellAt(layout, 'review.upheld'));
@@ -294,13 +292,16 @@ test('a tab table quoted inside a fenced code block is code, not a report table'
 });
 
 test('a disable comment indented inside a one-cell-per-line row silences the next cell and keeps the row whole', () => {
-  // Seed 000 表三 row 一 (lines 77–84): 自然人 becomes 1, and the comment sits right above the 总计 cell.
+  // Seed 000 表三 rows 一 (lines 77–84) and 四 (334–341): 自然人 becomes 1 in both, so both rows'
+  // 总计 are off by one while the 自然人 column adds up; the comment sits right above row 一's 总计 cell.
   const lines = seed('000').split('\n');
   assert.equal(lines[77], '\t一、本年新收政府信息公开申请数量');
+  assert.equal(lines[334], '\t四、结转下年度继续办理');
   lines[78] = '\t1';
+  lines[335] = '\t1';
   lines.splice(84, 0, '\t<!-- nianbao-disable-next-line t3-row-total -->');
   const found = diagnostics(lines.join('\n')).filter(d => d.code.startsWith('t') && d.code !== 'table-layout');
-  assert.deepEqual(found.map(d => `${d.code} ${at(d)}`), ['t3-balance 336:1-336:2']);
+  assert.deepEqual(found.map(d => `${d.code} ${at(d)}`), ['t3-row-total 342:1-342:2']);
 });
 
 test('a ledger of applications in section 三 is not a second 表三', () => {

@@ -5,7 +5,7 @@ export { applySafeFixes, applyTextEdits, compatibleFixes, replacementEdit, type 
 export { buildReport, sectionAt, type Report, type SectionSpan } from './report';
 export { RULES } from './rules';
 export { templateTable, templateSection, reportSkeleton, convertRegion } from './blocks';
-export { failedRelations, termsText, valueOf, type RelationFailure, type Term } from './relations';
+export { relationInstances, tableArithmetic, termsText, valueOf, type RelationFailure, type Term } from './relations';
 export { cellName } from './rules/util';
 export * from './template';
 export * from './types';

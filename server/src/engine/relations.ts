@@ -1,7 +1,6 @@
 // Evaluates the template's relations (A1–A6) on the matched tables. Rules only filter by code.
 import { cellKey, matchOrigin, type MatchedTable, type ValueCell } from './match';
 import { relationsFor, type RelationDef } from './template';
-import type { Report } from './report';
 
 export interface RelationFailure {
   def: RelationDef;
@@ -15,6 +14,8 @@ export interface RelationFailure {
   rightSum: bigint;
   /** Value that makes the relation hold, when it is not negative. */
   fixValue?: bigint;
+  /** The cells of the relation on no relation that holds: any of them may be the one mistyped. */
+  suspects?: ValueCell[];
 }
 
 /** An empty cell counts as 0 (cell-empty reports it); an unreadable one stops the relation. */
@@ -35,42 +36,69 @@ function instances(def: RelationDef, table: MatchedTable): Array<{ name: string;
     .map(r => ({ name: def.name ?? r.short, key: (colId: string) => cellKey(r.id, colId) }));
 }
 
-const evaluated = new WeakMap<MatchedTable, RelationFailure[]>();
+/** A relation instance evaluated on a table: its cells and sums, whether it holds. */
+interface Instance extends Omit<RelationFailure, 'fixValue'> { holds: boolean }
 
-/** A failure without its document: cells named by key, so a cached entry pins no version of the text. */
-interface StoredFailure extends Omit<RelationFailure, 'table' | 'target' | 'left' | 'right'> { target: string; left: string[]; right: string[] }
-/** Failures per stored match (see matchOrigin): the same table content fails the same way wherever it moves. */
-const byMatch = new WeakMap<object, StoredFailure[]>();
-const keyOf = (c: ValueCell) => cellKey(c.row.id, c.col.id);
-
-/** Every failed relation instance of the report. */
-export function failedRelations(report: Report): RelationFailure[] {
-  return report.tables.flatMap(tableFailures);
+/**
+ * A cell whose value alone breaks every relation it fails, and is in no relation that holds: a
+ * slip located by the relations around it. Every 表三 cell is on a row relation and a column
+ * relation, so one mistyped 表三 cell is found this way; a 表四 cell is on one relation only.
+ */
+export interface CellSlip {
+  cell: ValueCell;
+  /** The value every relation through the cell agrees on. */
+  value: bigint;
+  failures: RelationFailure[];
 }
 
-/** The failed relation instances of one table; evaluated once, shared by the four rules. */
-export function tableFailures(table: MatchedTable): RelationFailure[] {
+/** A table's arithmetic: the slips located, and the failures no slip explains (their relation's rule reports them). */
+export interface TableArithmetic { slips: CellSlip[]; failures: RelationFailure[] }
+
+const evaluated = new WeakMap<MatchedTable, TableArithmetic>();
+
+/** Arithmetic without its document: cells named by key, so a cached entry pins no version of the text. */
+interface StoredFailure extends Omit<RelationFailure, 'table' | 'target' | 'left' | 'right' | 'suspects'> { target: string; left: string[]; right: string[]; suspects?: string[] }
+interface StoredArithmetic { slips: Array<{ cell: string; value: bigint; failures: number[] }>; failures: StoredFailure[]; unexplained: number[] }
+/** Arithmetic per stored match (see matchOrigin): the same table content fails the same way wherever it moves. */
+const byMatch = new WeakMap<object, StoredArithmetic>();
+const keyOf = (c: ValueCell) => cellKey(c.row.id, c.col.id);
+
+/** The arithmetic of one table; evaluated once, shared by the rules that report it. */
+export function tableArithmetic(table: MatchedTable): TableArithmetic {
   let out = evaluated.get(table);
-  if (!out) evaluated.set(table, (out = storedFailures(table)));
+  if (!out) evaluated.set(table, (out = storedArithmetic(table)));
   return out;
 }
 
-/** An unchanged table's failures are its stored match's, put back onto this table's cells. */
-function storedFailures(table: MatchedTable): RelationFailure[] {
+/** An unchanged table's arithmetic is its stored match's, put back onto this table's cells. */
+function storedArithmetic(table: MatchedTable): TableArithmetic {
   const origin = matchOrigin(table);
-  if (!origin) return evaluate(table);
-  const known = byMatch.get(origin.stored);
+  let known = origin && byMatch.get(origin.stored);
   if (!known) {
-    const fresh = evaluate(table);
-    byMatch.set(origin.stored, fresh.map(({ table: _, target, left, right, ...rest }) => ({ ...rest, target: keyOf(target), left: left.map(keyOf), right: right.map(keyOf) })));
-    return fresh;
+    const { failures, slips, unexplained } = analyse(evaluate(table));
+    const failureIndex = new Map(failures.map((f, i) => [f, i]));
+    known = {
+      failures: failures.map(({ table: _, target, left, right, suspects, ...rest }) => ({
+        ...rest, target: keyOf(target), left: left.map(keyOf), right: right.map(keyOf), ...(suspects ? { suspects: suspects.map(keyOf) } : {}),
+      })),
+      slips: slips.map(s => ({ cell: keyOf(s.cell), value: s.value, failures: s.failures.map(f => failureIndex.get(f)!) })),
+      unexplained: unexplained.map(f => failureIndex.get(f)!),
+    };
+    if (origin) byMatch.set(origin.stored, known);
   }
   const cell = (key: string) => table.values.get(key)!;
-  return known.map(f => ({ ...f, table, target: cell(f.target), left: f.left.map(cell), right: f.right.map(cell) }));
+  const failures = known.failures.map(({ suspects, ...f }): RelationFailure => ({
+    ...f, table, target: cell(f.target), left: f.left.map(cell), right: f.right.map(cell), suspects: suspects?.map(cell),
+  }));
+  return {
+    slips: known.slips.map(s => ({ cell: cell(s.cell), value: s.value, failures: s.failures.map(i => failures[i]) })),
+    failures: known.unexplained.map(i => failures[i]),
+  };
 }
 
-function evaluate(table: MatchedTable): RelationFailure[] {
-  const out: RelationFailure[] = [];
+/** Every evaluable instance of the table's relations; one with an unreadable cell cannot be judged and is left out. */
+export function relationInstances(table: MatchedTable): Instance[] {
+  const out: Instance[] = [];
   for (const def of relationsFor(table.format)) {
     if (def.table !== table.def.id) continue;
     for (const inst of instances(def, table)) {
@@ -79,13 +107,56 @@ function evaluate(table: MatchedTable): RelationFailure[] {
       if (!target || [...left, ...right].some(c => !c || valueOf(c) === undefined)) continue;
       const l = left as ValueCell[], r = right as ValueCell[];
       const leftSum = sum(l), rightSum = sum(r);
-      if (leftSum === rightSum) continue;
-      const targetOnRight = def.right.includes(def.target);
-      const fixValue = (targetOnRight ? leftSum - rightSum : rightSum - leftSum) + (valueOf(target) ?? 0n);
-      out.push({ def, table, name: inst.name, target, left: l, right: r, leftSum, rightSum, fixValue: fixValue >= 0n ? fixValue : undefined });
+      out.push({ def, table, name: inst.name, target, left: l, right: r, leftSum, rightSum, holds: leftSum === rightSum });
     }
   }
   return out;
+}
+
+function evaluate(table: MatchedTable): { failures: RelationFailure[]; holding: Instance[] } {
+  const failures: RelationFailure[] = [];
+  const holding: Instance[] = [];
+  for (const inst of relationInstances(table)) {
+    if (inst.holds) { holding.push(inst); continue; }
+    const { holds: _, ...f } = inst;
+    const fixValue = valueFor(f, f.target);
+    failures.push({ ...f, fixValue: fixValue >= 0n ? fixValue : undefined });
+  }
+  return { failures, holding };
+}
+
+/** The value of `cell` that makes the instance hold, the other cells as they are. */
+function valueFor(f: Omit<RelationFailure, 'fixValue'>, cell: ValueCell): bigint {
+  const own = valueOf(cell) ?? 0n;
+  return f.right.includes(cell) ? f.leftSum - (f.rightSum - own) : f.rightSum - (f.leftSum - own);
+}
+
+/**
+ * Finds the slips: a cell on two or more failed instances and on none that holds, for which
+ * every one of them asks the same value (not negative). A failure that two such cells could
+ * explain is explained by neither: the fault is not determined there.
+ */
+function analyse({ failures, holding }: { failures: RelationFailure[]; holding: Instance[] }) {
+  const inHolding = new Set(holding.flatMap(h => [...h.left, ...h.right]));
+  const through = new Map<ValueCell, RelationFailure[]>();
+  for (const f of failures) {
+    for (const c of [...f.left, ...f.right]) if (!inHolding.has(c)) through.set(c, [...(through.get(c) ?? []), f]);
+  }
+  const candidates: CellSlip[] = [];
+  for (const [cell, fs] of through) {
+    if (fs.length < 2) continue;
+    const value = valueFor(fs[0], cell);
+    if (value >= 0n && value !== (valueOf(cell) ?? 0n) && fs.every(f => valueFor(f, cell) === value)) candidates.push({ cell, value, failures: fs });
+  }
+  const claims = new Map<RelationFailure, number>();
+  for (const s of candidates) for (const f of s.failures) claims.set(f, (claims.get(f) ?? 0) + 1);
+  const slips = candidates.filter(s => s.failures.every(f => claims.get(f) === 1));
+  const explained = new Set(slips.flatMap(s => s.failures));
+  for (const f of failures) {
+    const suspects = [...f.left, ...f.right].filter(c => !inHolding.has(c));
+    if (suspects.length > 0) f.suspects = suspects;
+  }
+  return { failures, slips, unexplained: failures.filter(f => !explained.has(f)) };
 }
 
 export interface Term { name: string; value: bigint; negative?: boolean }

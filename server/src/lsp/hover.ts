@@ -1,9 +1,9 @@
-// Hover: what a value cell is (row × column) and, for a total, its relation with the numbers;
+// Hover: what a value cell is (row × column) and every relation it is in, with the numbers;
 // what template section a heading is.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import {
-  cellKey, relationsFor, standardHeading, T4_GROUPS, TABLES, termsText, valueOf,
-  type MatchedTable, type RelationDef, type Report, type ValueCell,
+  relationInstances, standardHeading, T4_GROUPS, TABLES, tableArithmetic, termsText, valueOf,
+  type MatchedTable, type RelationCode, type Report, type ValueCell,
 } from '../engine';
 import type { ReportAnalysis } from './analysis';
 
@@ -30,37 +30,28 @@ function cellTitle(table: MatchedTable, c: ValueCell): string {
 
 function cellHover(table: MatchedTable, c: ValueCell): string {
   const parts = [cellTitle(table, c)];
-  for (const def of relationsFor(table.format)) {
-    const line = relationLine(table, def, c);
-    if (line) parts.push(line);
-  }
+  // The row's relation first, as messages name them.
+  const through = relationInstances(table).filter(inst => inst.left.includes(c) || inst.right.includes(c));
+  for (const inst of through.sort((a, b) => Number(b.def.over === 'row') - Number(a.def.over === 'row'))) parts.push(relationLine(inst));
+  const slip = tableArithmetic(table).slips.find(s => s.cell === c);
+  if (slip) parts.push(`按所在行、列的勾稽关系，这一格应为 **${slip.value}**`);
   return parts.join('\n\n');
 }
 
-/**
- * "总计 = 自然人 2 + 商业企业 1 + … = 3" when `c` is the relation's target: the target solved
- * from the other cells, then whether the table agrees.
- */
-function relationLine(table: MatchedTable, def: RelationDef, c: ValueCell): string | undefined {
-  if (def.table !== table.def.id) return undefined;
-  const along = def.over === 'row' ? c.row.id : c.col.id;
-  const own = def.over === 'row' ? c.col.id : c.row.id;
-  if (own !== def.target || (def.only && !def.only.includes(along))) return undefined;
-  const get = (id: string) => table.values.get(def.over === 'row' ? cellKey(along, id) : cellKey(id, along));
-  const name = (x: ValueCell) => (def.over === 'row' ? x.col.label : x.row.short);
-  const onRight = def.right.includes(def.target);
-  const plus = (onRight ? def.left : def.right).map(get);
-  const minus = (onRight ? def.right : def.left).filter(id => id !== def.target).map(get);
-  if ([...plus, ...minus].some(x => x === undefined)) return undefined;
-  const terms = [...plus.map(x => ({ cell: x!, sign: 1n })), ...minus.map(x => ({ cell: x!, sign: -1n }))];
-  const unreadable = terms.filter(t => valueOf(t.cell) === undefined);
-  const head = `${name(c)} = `;
-  if (unreadable.length) return `${head}${terms.map(t => name(t.cell)).join(' + ')}（${unreadable.map(t => `「${name(t.cell)}」`).join('、')}不是数字，无法计算）`;
-  const expected = terms.reduce((s, t) => s + t.sign * valueOf(t.cell)!, 0n);
-  const text = termsText(terms.map(t => ({ name: name(t.cell), value: valueOf(t.cell)!, negative: t.sign < 0n })));
-  const actual = valueOf(c);
-  const verdict = actual === expected ? '✓' : actual === undefined ? '' : `（表中为 ${actual}，相差 ${actual > expected ? actual - expected : expected - actual}）`;
-  return `${head}${text} = ${expected}${verdict ? ` ${verdict}` : ''}`;
+const RELATION_TITLES: Record<RelationCode, string> = {
+  't3-row-total': '本行合计', 't3-balance': '本列勾稽关系', 't3-results-total': '本列办理结果合计', 't4-group-total': '',
+};
+
+/** "**本行合计**：自然人 2 + … = 3，总计 3 ✓": one relation the cell is in, both sides with their numbers. */
+function relationLine(inst: ReturnType<typeof relationInstances>[number]): string {
+  const name = (x: ValueCell) => (inst.def.over === 'row' ? x.col.label : x.row.short);
+  const side = (cells: ValueCell[], total: bigint) => {
+    const terms = cells.map(x => ({ name: name(x), value: valueOf(x) ?? 0n }));
+    return terms.length === 1 ? termsText(terms) : `${termsText(terms)} = ${total}`;
+  };
+  const diff = inst.leftSum > inst.rightSum ? inst.leftSum - inst.rightSum : inst.rightSum - inst.leftSum;
+  const verdict = inst.holds ? '✓' : `✗（相差 ${diff}）`;
+  return `**${RELATION_TITLES[inst.def.code] || inst.name}**：${side(inst.left, inst.leftSum)}，${side(inst.right, inst.rightSum)} ${verdict}`;
 }
 
 function headingHover(a: ReportAnalysis, h: Report['headings'][number]): string {

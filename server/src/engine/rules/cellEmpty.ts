@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { tableArithmetic } from '../relations';
 import { cellFindings, cellName, cellRange } from './util';
 
 export const cellEmpty: Rule = {
@@ -7,7 +8,8 @@ export const cellEmpty: Rule = {
   description: '应填数字的单元格为空',
   check(report) {
     return cellFindings(report, this.id, (t, c) => {
-      if (c.parsed.problem !== 'empty') return undefined;
+      // A blank cell the relations around it say is not 0 is t3-cell's, with the value they agree on.
+      if (c.parsed.problem !== 'empty' || tableArithmetic(t).slips.some(s => s.cell === c)) return undefined;
       const range = cellRange(report, c);
       return {
         range,

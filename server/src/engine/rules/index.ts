@@ -13,6 +13,7 @@ import { cellEmpty } from './cellEmpty';
 import { cellInvalid } from './cellInvalid';
 import { cellFullwidth } from './cellFullwidth';
 import { t3Balance, t3ResultsTotal, t3RowTotal, t4GroupTotal } from './relationRules';
+import { t3Cell } from './t3Cell';
 import { reportTitle } from './reportTitle';
 import { conversionArtifact } from './conversionArtifact';
 import { yearMismatch } from './yearMismatch';
@@ -23,6 +24,6 @@ import { feeStatement } from './feeStatement';
 export const RULES: Rule[] = [
   sectionMissing, sectionDuplicate, sectionOrder, sectionHeading, sectionNumbering, reportTitle,
   tableMissing, tableShape, tableLabel, templateVersion, tableLayout,
-  cellEmpty, cellInvalid, cellFullwidth, t3RowTotal, t3ResultsTotal, t3Balance, t4GroupTotal,
+  cellEmpty, cellInvalid, cellFullwidth, t3RowTotal, t3ResultsTotal, t3Balance, t4GroupTotal, t3Cell,
   conversionArtifact, yearMismatch, duplicateWord, feeStatement,
 ];

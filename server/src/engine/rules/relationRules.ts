@@ -1,7 +1,7 @@
 // The four arithmetic rules differ only in which relations they report.
 import type { Finding, Rule } from '../types';
 import type { RelationCode } from '../template';
-import { sumText, tableFailures, type RelationFailure } from '../relations';
+import { sumText, tableArithmetic, type RelationFailure } from '../relations';
 import type { ValueCell } from '../match';
 import type { Report } from '../report';
 import { cellName, cellRange, tableFindings } from './util';
@@ -17,9 +17,11 @@ function finding(report: Report, f: RelationFailure): Finding {
   const along = f.def.over === 'column' ? '列' : f.def.table === 't4' ? '' : '行';
   const range = cellRange(report, f.target);
   const others = [...f.left, ...f.right].filter(c => c !== f.target);
+  // Where no single cell is to blame, the reader is told which cells could be.
+  const suspects = f.suspects && f.suspects.length > 1 ? `；可能填错的是${f.suspects.map(c => `「${termName(f, c)}」`).join('、')}之一` : '';
   return {
     range,
-    message: `${f.table.def.name}「${f.name}」${along}：${left}，但${f.right.length === 1 ? right.replace(/ (\S+)$/, '为 $1') : right}（相差 ${diff}）`,
+    message: `${f.table.def.name}「${f.name}」${along}：${left}，但${f.right.length === 1 ? right.replace(/ (\S+)$/, '为 $1') : right}（相差 ${diff}${suspects}）`,
     related: others.map(c => ({ range: cellRange(report, c), message: `${cellName(c)} = ${c.parsed.value ?? 0n}` })),
     fix: f.fixValue === undefined ? undefined : {
       title: `将${cellName(f.target)}改为 ${f.fixValue}`,
@@ -32,7 +34,7 @@ function finding(report: Report, f: RelationFailure): Finding {
 function relationRule(id: RelationCode, description: string): Rule {
   return {
     id, severity: 'error', description,
-    check: report => tableFindings(report, id, t => tableFailures(t).filter(f => f.def.code === id).map(f => finding(report, f))),
+    check: report => tableFindings(report, id, t => tableArithmetic(t).failures.filter(f => f.def.code === id).map(f => finding(report, f))),
   };
 }
 
