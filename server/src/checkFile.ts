@@ -1,5 +1,6 @@
 // One file through the command line: read (any supported encoding), check, optionally fix and
 // write back, and the result as plain data — it crosses from worker threads to the main thread.
+import path from 'node:path';
 import { applySafeFixes, check, type CheckOptions, type Diagnostic, type FormatId, type Range, type Severity } from './engine';
 import { DecodeError, ENCODING_NAMES, encode, readTextFile, writeFileAtomic, type TextFile } from './files';
 
@@ -26,6 +27,8 @@ export interface FileResult {
   outcome: 'checked' | 'skipped' | 'unreadable';
   /** Could not be read, decoded or written back: exit status 2. */
   failed: boolean;
+  /** Why the file could not be read, when it could not. */
+  error?: string;
   /** Lines for stderr: the encoding when not UTF-8, why a file was not checked or not written. */
   notes: string[];
   year: number | null;
@@ -43,23 +46,26 @@ export function checkFile(task: FileTask, options: FileOptions): FileResult {
   } catch (err) {
     result.outcome = 'unreadable';
     result.failed = true;
-    result.notes.push(`${task.path}: ${readError(err)}`);
+    result.error = readError(err);
+    result.notes.push(`${task.path}: ${result.error}`);
     return result;
   }
   if (file.encoding !== 'utf-8' && file.encoding !== 'utf-8-bom') result.notes.push(`${task.path}: 按 ${ENCODING_NAMES[file.encoding]} 编码读取`);
 
-  let { report, diagnostics } = check(file.text, options.check);
+  // The file name may tell the report year when the text does not.
+  const checkOptions = { ...options.check, fileName: path.basename(task.path) };
+  let { report, diagnostics } = check(file.text, checkOptions);
   if (!report.isReport) {
     if (task.fromDirectory) result.outcome = 'skipped';
     else result.notes.push(`${task.path}: 未识别为政府信息公开工作年度报告（没有标题、章节标题或统计表），未检查`);
     return result;
   }
   if (options.fix && diagnostics.some(d => d.fix?.safe)) {
-    const fixed = applySafeFixes(file.text, options.check);
+    const fixed = applySafeFixes(file.text, checkOptions);
     if (fixed.text !== file.text) {
       try {
         writeFileAtomic(task.path, encode(fixed.text, file.encoding), file.stats);
-        ({ report, diagnostics } = check(fixed.text, options.check));
+        ({ report, diagnostics } = check(fixed.text, checkOptions));
         result.fixed = fixed.applied;
       } catch (err) {
         result.failed = true;

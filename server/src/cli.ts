@@ -97,8 +97,10 @@ function isFile(p: string): boolean {
   try { return statSync(p).isFile(); } catch { return false; }
 }
 
+interface PathError { path: string; error: string }
+
 /** The tasks for the paths given, sorted by path; problems with the paths themselves go to `errors`. */
-function collect(paths: string[], errors: string[]): FileTask[] {
+function collect(paths: string[], errors: PathError[]): FileTask[] {
   const tasks = new Map<string, FileTask>();
   for (const given of paths) {
     let isDir: boolean;
@@ -114,7 +116,7 @@ function collect(paths: string[], errors: string[]): FileTask[] {
     try {
       walk(given, found);
     } catch (err) {
-      errors.push(`${given}: 无法读取目录：${err instanceof Error ? err.message : String(err)}`);
+      errors.push({ path: given, error: `无法读取目录：${err instanceof Error ? err.message : String(err)}` });
     }
     for (const t of found) if (!tasks.has(path.resolve(t.path))) tasks.set(path.resolve(t.path), t);
   }
@@ -148,11 +150,13 @@ function textOutput(checked: FileResult[], counts: Counts, extra: { skipped: num
   return lines.join('\n') + '\n';
 }
 
-function jsonOutput(checked: FileResult[], counts: Counts): string {
-  return JSON.stringify({
-    files: checked.map(r => ({ path: r.path, year: r.year, template: r.template, diagnostics: r.diagnostics })),
-    summary: counts,
-  }) + '\n';
+/** Every path given is in `files`: one that could not be read carries its error (and the exit status is 2). */
+function jsonOutput(results: FileResult[], errors: PathError[], counts: Counts): string {
+  const files = [
+    ...results.filter(r => r.outcome !== 'skipped').map(r => ({ path: r.path, year: r.year, template: r.template, diagnostics: r.diagnostics, ...(r.error ? { error: r.error } : {}) })),
+    ...errors.map(e => ({ path: e.path, year: null, template: null, diagnostics: [], error: e.error })),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return JSON.stringify({ files, summary: counts }) + '\n';
 }
 
 /** "已检查 350/1000" on an interactive stderr, for runs long enough to wonder about. */
@@ -191,19 +195,19 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const errors: string[] = [];
+  const errors: PathError[] = [];
   const tasks = collect(args.paths, errors);
   const options: FileOptions = { fix: args.fix, check: { severities: args.severities } };
   const progress = progressLine();
   const results = await checkFiles(tasks, options, __filename, progress.update, threads === undefined ? undefined : Number(threads));
   progress.clear();
 
-  for (const message of errors) process.stderr.write(`nianbao: ${message}\n`);
+  for (const e of errors) process.stderr.write(`nianbao: ${e.path}: ${e.error}\n`);
   for (const r of results) for (const note of r.notes) process.stderr.write(`nianbao: ${note}\n`);
   const failed = errors.length + results.filter(r => r.failed).length;
   const checked = results.filter(r => r.outcome === 'checked');
   const counts = count(checked);
-  if (args.format === 'json') process.stdout.write(jsonOutput(checked, counts));
+  if (args.format === 'json') process.stdout.write(jsonOutput(results, errors, counts));
   else {
     const fixedFiles = results.filter(r => r.fixed > 0);
     const extra = { skipped: results.filter(r => r.outcome === 'skipped').length, failed, fixed: fixedFiles.reduce((n, r) => n + r.fixed, 0), fixedFiles: fixedFiles.length };

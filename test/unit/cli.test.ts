@@ -120,6 +120,19 @@ describe('nianbao check: exit status', () => {
     assert.equal(r.code, 2);
   });
 
+  it('--format json lists every path given: a missing or binary file carries its error there, and the status is 2', () => {
+    const dir = workdir({ '004.md': seed('004'), 'scan.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]) });
+    const r = run(dir, ['check', '--format', 'json', 'missing.md', '004.md', 'scan.md']);
+    const files = json(r.stdout).files as Array<{ path: string; year: number | null; error?: string; diagnostics: unknown[] }>;
+    assert.deepEqual(files.map(f => [f.path, f.error ?? null]), [
+      ['004.md', null], ['missing.md', '找不到该文件或目录'], ['scan.md', '不是文本文件（字节偏移 4 处为 NUL 字节）'],
+    ]);
+    assert.deepEqual(files[1].diagnostics, []);
+    assert.equal(files[1].year, null);
+    assert.equal(json(r.stdout).summary.files, 1);
+    assert.equal(r.code, 2);
+  });
+
   it('is 2 for bad usage, with the reason on stderr', () => {
     const dir = workdir({ '004.md': seed('004') });
     for (const [args, reason] of [
@@ -282,7 +295,9 @@ describe('nianbao check: encodings', () => {
     const dir = workdir({ 'bad.md': bytes, '004.md': seed('004') });
     const r = run(dir, ['check', '--format', 'json', 'bad.md', '004.md', '--fix']);
     assert.match(r.stderr, /^nianbao: bad\.md: 无法解码：既不是有效的 UTF-8（字节偏移 5000 处的 0xFF 无效），也不是有效的 GB18030\/GBK（字节偏移 \d+ 处的 0x[0-9A-F]{2} 无效）\n$/);
-    assert.deepEqual(json(r.stdout).files.map(f => f.path), ['004.md']);
+    const [good, bad] = json(r.stdout).files as Array<{ path: string; error?: string; diagnostics: unknown[] }>;
+    assert.deepEqual([bad.path, bad.diagnostics, good.path, good.error], ['bad.md', [], '004.md', undefined]);
+    assert.match(bad.error!, /^无法解码：既不是有效的 UTF-8（字节偏移 5000 处的 0xFF 无效）/);
     assert.deepEqual(readFileSync(path.join(dir, 'bad.md')), bytes);
     assert.equal(r.code, 2);
   });
@@ -308,7 +323,8 @@ describe('nianbao check: many files', () => {
     const dir = workdir(files);
     const single = run(dir, ['check', '--format', 'json', 'batch'], { NIANBAO_THREADS: '1' });
     const workers = run(dir, ['check', '--format', 'json', 'batch'], { NIANBAO_THREADS: '3' });
-    assert.equal(json(single.stdout).files.length, 60);
+    // The 60 reports and broken.md with its error; notes.md is not a report and is skipped.
+    assert.equal(json(single.stdout).files.length, 61);
     assert.equal(workers.stdout, single.stdout);
     assert.equal(workers.stderr, single.stderr);
     assert.equal(workers.code, single.code);

@@ -65,6 +65,6 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
  * did not change is reused from it.
  */
 export function* checkSteps(text: string, options: CheckOptions = {}, previous?: Report): Generator<void, CheckResult> {
-  const report = yield* buildReportSteps(text, { defaultFormat: options.defaultFormat, previous });
+  const report = yield* buildReportSteps(text, { defaultFormat: options.defaultFormat, fileName: options.fileName, previous });
   return { report, diagnostics: yield* checkReportSteps(report, options) };
 }

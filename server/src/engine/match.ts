@@ -273,7 +273,8 @@ export function detectFormat(rows: Row[], id: TableId, labelIdxs: number[] = row
     const otherHandling = core(normTemplate('（六）其他处理'));
     rows.forEach((r, k) => {
       const i = labelIdxs[k];
-      if (i >= 0 && wordsOf(r.cells[i].text).core === otherHandling && numbersFrom(r, i + 1) > 0) s2019 += 2;
+      // A row of its own: numbers after it, or the cells for them in a blank form.
+      if (i >= 0 && wordsOf(r.cells[i].text).core === otherHandling && (numbersFrom(r, i + 1) > 0 || r.cells.length - i - 1 >= 7)) s2019 += 2;
     });
   }
   if (s2021 === s2019) return undefined;
@@ -642,7 +643,9 @@ function matchRows(regions: TableRegion[], rows: Row[], id: TableId, assumed: Fo
       if (caption >= 0) { enter(caption, r); continue; }
       if (def.id === 't4') {
         const numeric = numbersFrom(row, 0);
-        if (numeric * 2 >= def.blocks[0].columns.length || (valueRows === 0 && numeric > 0 && labelIdx < 0)) {
+        // Its one row of values: mostly numbers, or the first row without a word (blank in a blank form).
+        const width = def.blocks[0].columns.length;
+        if (numeric * 2 >= width || (valueRows === 0 && labelIdx < 0 && (numeric > 0 || row.cells.length >= width))) {
           enter(0, r);
           if (readValues(table, r, labelIdx, def.blocks[0].rows[0], 0, learned, record)) valueRows++;
           taken.add(def.blocks[0].rows[0].id);

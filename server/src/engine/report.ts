@@ -44,6 +44,8 @@ export interface ReportOptions {
   defaultFormat?: FormatId;
   /** The report of the document's previous version: what did not change is taken from it. */
   previous?: Report;
+  /** The file's name, which may tell the year when the text does not. */
+  fileName?: string;
 }
 
 /** Runs stepped work to its end: the synchronous form of every `…Steps` generator. */
@@ -75,7 +77,7 @@ export function* buildReportSteps(text: string, options: ReportOptions = {}): Ge
   const proseLines: number[] = [];
   for (let n = 0; n < lines.lineCount; n++) if (!inTable[n]) proseLines.push(n);
 
-  const { read, ...outline } = readOutline(lines, proseLines, edit && { read: options.previous!.reusable.read, change: edit.change });
+  const { read, ...outline } = readOutline(lines, proseLines, edit && { read: options.previous!.reusable.read, change: edit.change }, options.fileName);
   yield;
   const sections = spans(outline.headings, lines.lineCount);
   const assumed: FormatId = outline.year !== null ? formatForYear(outline.year) : options.defaultFormat ?? '2021';

@@ -132,6 +132,8 @@ export interface Outline {
   repeatedTitles: Title[];
   year: number | null;
   yearFromTitle: boolean;
+  /** The year is only the one 一、总体情况 speaks of most: good enough to choose a format, not to call another year wrong. */
+  yearGuessed: boolean;
   headings: SectionHeading[];
   /** Lines inside a section that use a top-level ordinal (一、二、) for a sub-item. */
   subItems: HeadingLine[];
@@ -181,7 +183,7 @@ function movedLine(o: OutlineLine, { lines: shift, chars: delta }: Move): Outlin
  * Reads the outline from the lines that are not in a table. Given the previous version's line
  * readings and the change since, a line outside the change keeps its reading.
  */
-export function readOutline(lines: LineIndex, proseLines: number[], previous?: { read: OutlineLines; change: LineChange }): Outline & { read: OutlineLines } {
+export function readOutline(lines: LineIndex, proseLines: number[], previous?: { read: OutlineLines; change: LineChange }, fileName?: string): Outline & { read: OutlineLines } {
   const read: OutlineLines = new Array(lines.lineCount);
   const headings: SectionHeading[] = [];
   const subItems: HeadingLine[] = [];
@@ -200,10 +202,54 @@ export function readOutline(lines: LineIndex, proseLines: number[], previous?: {
     // A bare "三、" is a heading still being typed, not yet a misnumbered sub-item (readOutlineLine).
     else if (headings.length > 0) subItems.push(o.heading);
   }
-  let year = title?.year ?? null;
-  const yearFromTitle = year !== null;
-  if (year === null) year = yearFromDateLine(lines, proseLines);
-  return { title, repeatedTitles, year, yearFromTitle, headings, subItems, read };
+  const yearFromTitle = title?.year !== undefined;
+  let year = title?.year ?? yearFromText(lines, proseLines, fileName);
+  const yearGuessed = year === null;
+  year ??= yearOfOverview(lines, proseLines, headings);
+  return { title, repeatedTitles, year, yearFromTitle, yearGuessed: yearGuessed && year !== null, headings, subItems, read };
+}
+
+/**
+ * The report year of a report whose title does not give it, from what else states it, surest
+ * first: the statistics period ("自2023年1月1日起至2023年12月31日止"), the date it was signed, the
+ * file name. (Failing those, readOutline guesses from 一、总体情况.)
+ */
+function yearFromText(lines: LineIndex, proseLines: number[], fileName?: string): number | null {
+  return yearFromPeriod(lines, proseLines) ?? yearFromDateLine(lines, proseLines) ?? yearFromFileName(fileName);
+}
+
+const PERIOD = /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日.{0,4}?(?:至|到|—|-|~)\s*\1\s*年\s*12\s*月\s*31\s*日/;
+
+function yearFromPeriod(lines: LineIndex, proseLines: number[]): number | null {
+  for (const n of proseLines) {
+    const s = lines.line(n);
+    if (!s.includes('31')) continue;
+    const m = PERIOD.exec(s.normalize('NFKC'));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+function yearFromFileName(fileName: string | undefined): number | null {
+  const m = fileName && /(?<!\d)(20\d{2})(?!\d)/.exec(fileName.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
+}
+
+const YEARS = /(?<!\d)((?:19|20)\d{2})\s*年/g;
+
+/** The year most mentioned in section 一 (the later on a tie). */
+function yearOfOverview(lines: LineIndex, proseLines: number[], headings: SectionHeading[]): number | null {
+  const overview = headings.find(h => h.section.index === 1);
+  if (!overview) return null;
+  const end = headings.find(h => h.line > overview.line)?.line ?? lines.lineCount;
+  const counts = new Map<number, number>();
+  for (const n of proseLines) {
+    if (n <= overview.line || n >= end) continue;
+    for (const m of lines.line(n).normalize('NFKC').matchAll(YEARS)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [year, count] of counts) if (best === null || count > counts.get(best)! || (count === counts.get(best) && year > best)) best = year;
+  return best;
 }
 
 /** The previous version's reading of line n, if the line is unchanged and was read. */

@@ -106,6 +106,12 @@ function twoCellsFilled(line: string): boolean {
   return NON_SPACE.test(line);
 }
 
+function tabCount(line: string): number {
+  let n = 0;
+  for (let i = line.indexOf('\t'); i >= 0 && n < 4; i = line.indexOf('\t', i + 1)) n++;
+  return n;
+}
+
 function readRows(lines: LineIndex, first: number, last: number, kinds: LineKinds): { layout: TableLayout; rows: Row[] } {
   if (kinds[first] === HTML) return { layout: 'html', rows: htmlTableRows(lines, first, last) };
   let multi = 0, single = 0, pipes = 0;
@@ -115,7 +121,8 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
     // A tab-indented line with one cell is a Word cell on its own line; one cell followed by tabs
     // (a caption row of a tab table) tells neither way.
     const line = lines.line(i);
-    if (twoCellsFilled(line)) multi++;
+    // Four tabs or more: a row of a blank form, which a Word cell on its own line never has.
+    if (twoCellsFilled(line) || tabCount(line) >= 4) multi++;
     else if (line.startsWith('\t')) single++;
   }
   const rows: Row[] = [];

@@ -40,6 +40,8 @@ export interface CheckOptions {
   severities?: Partial<Record<RuleCode, SeveritySetting>>;
   /** Template assumed when neither the year nor the tables tell. */
   defaultFormat?: '2019' | '2021';
+  /** The checked file's name (no directory), which may tell the report year when the text does not. */
+  fileName?: string;
 }
 
 export interface Rule {

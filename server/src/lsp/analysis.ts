@@ -17,6 +17,12 @@ export interface Analysis {
   diagnostics: Diagnostic[];
 }
 
+/** The last segment of a document's URI, decoded: a file name may tell the report year. */
+function fileNameOf(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try { return decodeURIComponent(last); } catch { return last; }
+}
+
 /** The analysis of a document that is an annual report, or undefined: what every feature needs. */
 export type ReportAnalysis = Analysis & { report: Report };
 
@@ -31,7 +37,7 @@ export function isActive(a: Analysis | undefined): a is ReportAnalysis {
  */
 function analysisSteps(doc: TextDocument, settings: Settings, previous?: Report): Generator<void, Analysis> {
   const base = { uri: doc.uri, version: doc.version, settings };
-  return withBase(base, isCandidate(doc.uri, doc.languageId, settings) ? checkSteps(doc.getText(), checkOptions(settings), previous) : undefined);
+  return withBase(base, isCandidate(doc.uri, doc.languageId, settings) ? checkSteps(doc.getText(), { ...checkOptions(settings), fileName: fileNameOf(doc.uri) }, previous) : undefined);
 }
 
 function* withBase(base: Omit<Analysis, 'diagnostics'>, steps: Generator<void, CheckResult> | undefined): Generator<void, Analysis> {

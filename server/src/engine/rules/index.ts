@@ -14,6 +14,7 @@ import { cellInvalid } from './cellInvalid';
 import { cellFullwidth } from './cellFullwidth';
 import { t3Balance, t3ResultsTotal, t3RowTotal, t4GroupTotal } from './relationRules';
 import { t3Cell } from './t3Cell';
+import { tableEmpty } from './tableEmpty';
 import { reportTitle } from './reportTitle';
 import { conversionArtifact } from './conversionArtifact';
 import { yearMismatch } from './yearMismatch';
@@ -24,6 +25,6 @@ import { feeStatement } from './feeStatement';
 export const RULES: Rule[] = [
   sectionMissing, sectionDuplicate, sectionOrder, sectionHeading, sectionNumbering, reportTitle,
   tableMissing, tableShape, tableLabel, templateVersion, tableLayout,
-  cellEmpty, cellInvalid, cellFullwidth, t3RowTotal, t3ResultsTotal, t3Balance, t4GroupTotal, t3Cell,
+  cellEmpty, cellInvalid, cellFullwidth, t3RowTotal, t3ResultsTotal, t3Balance, t4GroupTotal, t3Cell, tableEmpty,
   conversionArtifact, yearMismatch, duplicateWord, feeStatement,
 ];

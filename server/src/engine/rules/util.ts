@@ -24,6 +24,20 @@ export function blockRange(report: Report, table: MatchedTable, block: number): 
   return report.lines.lineRange(table.rows[start >= 0 ? start : 0]?.firstLine ?? table.regions[0].firstLine);
 }
 
+/**
+ * The blocks of a table left as a blank form (table-empty), whose cells are not each reported
+ * empty: every block when no cell holds a number or mark, else each block of two or more cells
+ * that holds none (a one-cell block left blank is just that cell).
+ */
+export function blankBlocks(table: MatchedTable): Set<number> {
+  const filled = new Set<number>(), cells = new Map<number, number>();
+  for (const v of table.values.values()) {
+    cells.set(v.block, (cells.get(v.block) ?? 0) + 1);
+    if (v.parsed.problem !== 'empty') filled.add(v.block);
+  }
+  return new Set([...cells].filter(([b, n]) => !filled.has(b) && (filled.size === 0 || n >= 2)).map(([b]) => b));
+}
+
 /** A table's problems that `keep` selects, grouped by block, in block order. */
 export function blockProblems(table: MatchedTable, keep: (p: TableProblem) => boolean): Array<{ block: number; problems: TableProblem[] }> {
   return table.def.blocks.map((_, block) => ({ block, problems: table.problems.filter(p => p.block === block && keep(p)) }))

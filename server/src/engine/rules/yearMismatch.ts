@@ -48,7 +48,8 @@ export const yearMismatch: Rule = {
   description: '正文把另一年份写成报告年度（如 2022 年报告中的「2021年度…」）',
   check(report) {
     const year = report.year;
-    if (year === null) return [];
+    // A year guessed from the prose itself cannot say the prose's other years are slips.
+    if (year === null || report.yearGuessed) return [];
     // Whether a year is a slip depends on its line and the report year: both are the chunk's.
     return chunkFindings(report, this.id, String(year), chunk => chunkMatches(chunk, YEAR).filter(m => isMismatch(report, m, year)).map(m => {
       const digits = m.match[1];
