@@ -22,12 +22,10 @@ export interface TableRegion {
   rows: Row[];
 }
 
-// Line kinds, one byte a line: a report keeps them for the next version's scan. A CAPTION is a
-// table block's caption on a line of its own (plain, a Markdown heading, bold): a table whose
-// captions lost their tabs, or were typed as headings, is still one table. HTML lines are those
-// of an HTML <table> (a pasted web page).
-const BLANK = 0, COMMENT = 1, TABBED = 2, PIPE = 3, TEXT = 4, CAPTION = 5, HTML = 6;
-type LineKind = typeof BLANK | typeof COMMENT | typeof TABBED | typeof PIPE | typeof TEXT | typeof CAPTION | typeof HTML;
+// Line kinds, one byte a line: a report keeps them for the next version's scan. HTML lines are
+// those of an HTML <table> (a pasted web page).
+const BLANK = 0, COMMENT = 1, TABBED = 2, PIPE = 3, TEXT = 4, HTML = 5;
+type LineKind = typeof BLANK | typeof COMMENT | typeof TABBED | typeof PIPE | typeof TEXT | typeof HTML;
 type LineKinds = Uint8Array & { [n: number]: LineKind };
 
 function lineKind(s: string): LineKind {
@@ -37,19 +35,7 @@ function lineKind(s: string): LineKind {
   const t = s.trim();
   if (t === '') return BLANK;
   if ((t.startsWith('|') || t.endsWith('|')) && t.indexOf('|') !== t.lastIndexOf('|')) return PIPE;
-  // Captions are short and hold one of these words: most lines are not looked up.
-  if (t.length <= 80 && (t.includes('第二十条') || t.includes('勾稽关系')) && isCaptionText(t)) return CAPTION;
   return TEXT;
-}
-
-/** A caption line as a one-cell row: its words, without heading or bold marks. */
-function captionRow(lines: LineIndex, line: number): Row {
-  const text = lines.line(line);
-  const start = text.search(/[^\s#*_]/);
-  let end = text.length;
-  while (end > start && /[\s*_]/.test(text[end - 1])) end--;
-  const base = lines.starts[line];
-  return { cells: [{ text: ownedText(text.slice(start, end)), start: base + start, end: base + end }], firstLine: line, lastLine: line };
 }
 
 /** A Word cell whose words were split over two lines: "→结果" then "纠正". */
@@ -128,7 +114,6 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
   const rows: Row[] = [];
   if (pipes > multi + single) {
     for (let i = first; i <= last; i++) {
-      if (kinds[i] === CAPTION) rows.push(captionRow(lines, i));
       if (kinds[i] !== PIPE || DELIMITER_ROW.test(lines.line(i))) continue;
       rows.push({ cells: pipeCells(lines, i), firstLine: i, lastLine: i });
     }
@@ -137,7 +122,7 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
   if (multi >= single) {
     for (let i = first; i <= last; i++) {
       if (kinds[i] === BLANK || kinds[i] === COMMENT) continue;
-      rows.push(kinds[i] === CAPTION ? captionRow(lines, i) : { cells: splitCells(lines, i, 0, '\t'), firstLine: i, lastLine: i });
+      rows.push({ cells: splitCells(lines, i, 0, '\t'), firstLine: i, lastLine: i });
     }
     return { layout: 'tab', rows };
   }
@@ -146,7 +131,6 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
   for (let i = first; i <= last; i++) {
     if (kinds[i] === COMMENT) continue;
     if (kinds[i] === BLANK) { row = undefined; continue; }
-    if (kinds[i] === CAPTION) { rows.push(captionRow(lines, i)); row = undefined; continue; }
     if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
     row.lastLine = i;
     const text = lines.line(i);
@@ -273,7 +257,7 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
   let i = 0;
   while (i < count) {
     const kind = kinds[i];
-    if (kind !== TABBED && kind !== PIPE && kind !== HTML && !(kind === CAPTION && tableFollows(kinds, i))) { i++; continue; }
+    if (kind !== TABBED && kind !== PIPE && kind !== HTML) { i++; continue; }
     const firstLine = i;
     let last = i;
     for (let j = i + 1; j < count; j++) {
@@ -283,7 +267,7 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
         last = j;
       } else if (k === TABBED || k === PIPE) last = j;
       else if (k === TEXT && isContinuation(lines, j, kinds)) last = j;
-      else if (k !== BLANK && k !== COMMENT && k !== CAPTION) break;
+      else if (k !== BLANK && k !== COMMENT) break;
     }
     // Lines that did not change, with their old kinds: the old region, if it spans them.
     const move = previous && (last < first || firstLine >= kept) ? unchangedMove(previous.change, firstLine, last) : undefined;
@@ -311,16 +295,6 @@ function htmlTableOpenAfter(s: string, open: boolean): boolean {
   const lower = s.toLowerCase();
   const opened = lower.lastIndexOf('<table'), closed = lower.lastIndexOf('</table');
   return opened >= 0 ? closed < opened : open && closed < 0;
-}
-
-/** Whether table lines follow line i, past blank lines, comments and other captions. */
-function tableFollows(kinds: LineKinds, i: number): boolean {
-  for (let j = i + 1; j < kinds.length; j++) {
-    const k = kinds[j];
-    if (k === TABBED || k === PIPE) return true;
-    if (k !== BLANK && k !== COMMENT && k !== CAPTION) return false;
-  }
-  return false;
 }
 
 /** The region as it reads after `move`. */
