@@ -374,13 +374,13 @@ function blanksAt(row: Row, from: number, n: number): number[] {
 }
 
 /**
- * Where a row's value cells start (they are the n cells from there), after its label. Tab rows
- * keep their tab count when a value is blanked, so a sibling row of the same shape tells where
+ * Where a row's value cells start (they are the n cells from there), after its label. A row keeps
+ * its cells when a value is blanked (a tab, or a tab-only line), so a sibling row of the same shape tells where
  * the values sit. Without one, a row with spare empty cells can be read several ways: the reading
  * that leaves blank the columns other rows leave blank wins (a 总计 column left empty
  * throughout), else the leftmost. Undefined when no n cells hold every filled cell.
  */
-function valueStart(row: Row, labelIdx: number, n: number, layout: TableRegion['layout'], learned: Alignment): number | undefined {
+function valueStart(row: Row, labelIdx: number, n: number, learned: Alignment): number | undefined {
   const cells = row.cells;
   // Indices below are counted from the first cell after the label.
   const from = labelIdx + 1, count = cells.length - from;
@@ -392,7 +392,7 @@ function valueStart(row: Row, labelIdx: number, n: number, layout: TableRegion['
     last = i;
   }
   const shape = shapeOf(row, labelIdx);
-  if (layout !== 'cell-per-line' && filled < n) {
+  if (filled < n) {
     const start = learned.shapes.get(shape);
     if (start !== undefined && start > labelIdx && start + n <= cells.length) return start;
   }
@@ -626,9 +626,9 @@ function matchRows(regions: TableRegion[], rows: Row[], id: TableId, assumed: Fo
   // the values read: both passes take the same readings, made once.
   const readings: RowReading[] = [];
 
-  // Two passes over tab rows: the first learns the value positions of complete rows (it only
-  // finds where each row's values sit, reading none).
-  for (const pass of layoutPasses(regions[0].layout)) {
+  // Two passes: the first learns the value positions of complete rows (it only finds where each
+  // row's values sit, reading none).
+  for (const pass of PASSES) {
     const record = pass === 'final';
     // Rows whose values were found in this pass.
     let valueRows = 0;
@@ -706,9 +706,7 @@ function matchByPosition(table: MatchedTable, taken: Set<string>, learned: Align
   }
 }
 
-function layoutPasses(layout: TableRegion['layout']): Array<'learn' | 'final'> {
-  return layout === 'cell-per-line' ? ['final'] : ['learn', 'final'];
-}
+const PASSES: Array<'learn' | 'final'> = ['learn', 'final'];
 
 /**
  * Reads row r's values into the table as the values of `rowDef`, or a value-count problem when
@@ -717,7 +715,7 @@ function layoutPasses(layout: TableRegion['layout']): Array<'learn' | 'final'> {
 function readValues(table: MatchedTable, r: number, labelIdx: number, rowDef: RowDef, block: number, learned: Alignment, record = true): boolean {
   const row = table.rows[r];
   const cols = table.def.blocks[block].columns;
-  const start = valueStart(row, labelIdx, cols.length, table.regions[0].layout, learned);
+  const start = valueStart(row, labelIdx, cols.length, learned);
   if (!record) return start !== undefined;
   if (start === undefined) {
     const found = row.cells.slice(labelIdx + 1).filter(c => c.text.trim() !== '').length;
