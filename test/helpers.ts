@@ -72,6 +72,7 @@ export const STRUCTURE_CODES: readonly string[] = [
   'section-missing', 'section-duplicate', 'section-order', 'section-heading', 'section-numbering',
   'table-missing', 'table-shape', 'table-label', 'template-version', 'table-layout',
   'cell-empty', 'cell-invalid', 'cell-fullwidth', 't3-row-total', 't3-results-total', 't3-balance', 't4-group-total',
+  'section-empty',
 ];
 
 /** "code line:col-line:col message" for each structure/table diagnostic: one string per finding, easy to diff. */

@@ -1,7 +1,7 @@
 // Text Nianbao writes: template blocks (all zeros, tab-separated) and tables converted to tab rows.
-import { SECTIONS, TABLES, T3_NOTE, standardHeading, type FormatId, type RowDef, type TableDef, type TableId } from './template';
+import { SECTIONS, TABLES, T3_NOTE, standardHeading, type FormatId, type RowDef, type SectionDef, type TableDef, type TableId } from './template';
 import type { TableRegion } from './tables';
-import type { LineIndex, TextEdit } from './text';
+import { CN_ORDINALS, type LineIndex, type TextEdit } from './text';
 import { isDirectiveLine } from './directives';
 
 const row = (cells: string[], width: number) => [...cells, ...Array(Math.max(0, width - cells.length)).fill('')].join('\t');
@@ -62,6 +62,14 @@ export function templateSection(index: number, format: FormatId, eol = '\n', wit
   const s = SECTIONS[index - 1];
   const heading = standardHeading(s);
   return s.table && withTable ? `${heading}${eol}${eol}${templateTable(s.table, format, eol)}${eol}` : `${heading}${eol}`;
+}
+
+/** The line Nianbao writes where the author has yet to write: section-empty does not take it for content. */
+export const PLACEHOLDER = '（待填写）';
+
+/** A prose section's sub-headings （一）（二）…, each with a placeholder under it, without a trailing line break. */
+export function templateParts(section: SectionDef, eol = '\n'): string {
+  return (section.prose?.parts ?? []).map((p, i) => `（${CN_ORDINALS[i + 1]}）${p}${eol}${PLACEHOLDER}`).join(eol);
 }
 
 /** A whole new report: title, six headings, three zero tables. */

@@ -14,10 +14,21 @@ export interface SectionDef {
   /** Words that identify the section when its wording drifts. */
   keywords: string[];
   table?: TableId;
+  /**
+   * A section of prose the format asks for (一, 五): what it should say, for messages, and the
+   * sub-headings it usually has. Left empty, it is the first thing a reviewer sends back.
+   */
+  prose?: { expects: string; parts: string[] };
 }
 
 export const SECTIONS: readonly SectionDef[] = [
-  { index: 1, ordinal: '一', title: '总体情况', variants: ['工作基本情况'], keywords: ['总体情况', '基本情况'] },
+  {
+    index: 1, ordinal: '一', title: '总体情况', variants: ['工作基本情况'], keywords: ['总体情况', '基本情况'],
+    prose: {
+      expects: '概述本年度主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等情况',
+      parts: ['主动公开情况', '依申请公开情况', '政府信息管理情况', '政府信息公开平台建设情况', '监督保障情况'],
+    },
+  },
   { index: 2, ordinal: '二', title: '主动公开政府信息情况', variants: [], keywords: ['主动公开'], table: 't2' },
   {
     index: 3, ordinal: '三', title: '收到和处理政府信息公开申请情况',
@@ -32,6 +43,7 @@ export const SECTIONS: readonly SectionDef[] = [
     index: 5, ordinal: '五', title: '存在的主要问题及改进情况',
     variants: ['政府信息公开工作存在的主要问题及改进情况', '存在的主要问题和改进情况'],
     keywords: ['主要问题', '改进'],
+    prose: { expects: '写明存在的主要问题和改进情况', parts: ['存在的主要问题', '改进情况'] },
   },
   { index: 6, ordinal: '六', title: '其他需要报告的事项', variants: ['其他事项', '其他需要报告事项'], keywords: ['其他需要报告'] },
 ];

@@ -53,6 +53,17 @@ function isPageNumber(report: Report, line: number, written: string): boolean {
   return [nonBlankNeighbour(report, line, -1), nonBlankNeighbour(report, line, 1)].every(s => s === undefined || !SHORT_NUMBER.test(s));
 }
 
+/**
+ * What line n is when the whole of it is debris, given `rest`, the line without its bookmarks and
+ * trimmed: a form mark, or outside tables a lone page number. A line of bookmarks alone leaves
+ * `rest` empty, which the caller sees.
+ */
+export function debrisLine(report: Report, n: number, rest: string, inTable: boolean): string | undefined {
+  if (FORM_MARK.test(rest)) return `网页表单标记「${rest}」`;
+  if (!inTable && isPageNumber(report, n, rest)) return `页码「${rest}」（单独成行，不属于任何表格）`;
+  return undefined;
+}
+
 const bookmark = (text: string) => ` Word 书签「${text}」`;
 
 export const conversionArtifact: Rule = {
@@ -75,10 +86,8 @@ export const conversionArtifact: Rule = {
       // Most lines hold no bookmark, and only lines outside tables can be page numbers.
       const runs = raw.includes('[bookmark:') ? [...raw.matchAll(BOOKMARK_RUN)] : [];
       const rest = (runs.length > 0 ? raw.replace(BOOKMARK_RUN, '') : raw).trim();
-      let what: string | undefined;
-      if (FORM_MARK.test(rest)) what = `网页表单标记「${rest}」`;
-      else if (!inTable[n] && isPageNumber(report, n, rest)) what = `页码「${rest}」（单独成行，不属于任何表格）`;
-      else if (!inTable[n] && rest === '' && runs.length > 0) what = bookmark(runs.map(m => m[0]).join(''));
+      let what = debrisLine(report, n, rest, inTable[n] === 1);
+      if (!what && !inTable[n] && rest === '' && runs.length > 0) what = bookmark(runs.map(m => m[0]).join(''));
       if (what) {
         // The whole line is debris: remove it with its line break, so no blank line is left behind.
         const lead = raw.length - raw.trimStart().length;
