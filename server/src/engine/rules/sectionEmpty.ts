@@ -91,7 +91,7 @@ function fillIn(report: Report, section: SectionDef, e: Emptiness): Fix | undefi
 export const sectionEmpty: Rule = {
   id: 'section-empty',
   severity: 'warning',
-  description: '第一至第五部分没有内容或只写了「无」',
+  description: '第一、第五部分没有内容、只写了「无」或只有子标题',
   check(report) {
     const out: Finding[] = [];
     // Sections 二–四 are filled by their tables (table-missing reports one that is absent), and
