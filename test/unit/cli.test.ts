@@ -195,6 +195,20 @@ describe('nianbao check --fix', () => {
     assert.equal(r.code, 1);
   });
 
+  it('prints an empty section and leaves it to the author: its sub-headings are not a safe fix', () => {
+    // Seed 002 (tab tables, no safe fix to make) with 总体情况 reduced to a bare "无".
+    const lines = seed('002').split('\n');
+    assert.deepEqual([lines[4], lines[24]], ['## 一、总体情况', '## 二、主动公开政府信息情况']);
+    lines.splice(5, 19, '', '无', '');
+    const text = lines.join('\n');
+    const dir = workdir({ '002.md': text });
+    const r = run(dir, ['check', '--fix', '002.md']);
+    assert.equal(r.stdout, '002.md:5:4 warning section-empty 「一、总体情况」只写了「无」，应概述本年度主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等情况\n'
+      + '检查了 1 个文件：0 个错误，1 个警告，0 个提示\n');
+    assert.equal(readFileSync(path.join(dir, '002.md'), 'utf8'), text);
+    assert.equal(r.code, 0);
+  });
+
   it('a second --fix changes nothing and does not touch the file', () => {
     const dir = workdir({ '000.md': seed('000') });
     const file = path.join(dir, '000.md');

@@ -132,6 +132,31 @@ describe('code actions', () => {
     assert.ok(!(await client.codeActions(uri, 6)).some(a => a.title.startsWith('修复此文档中所有「report-title」')));
   });
 
+  test('section-empty: seed 003\'s 五 written as "无" gets a warning with its rule page and a quick fix that fix-all leaves alone', async () => {
+    const uri = reportUri('2020年度报告.md');
+    const lines = seed('003').split('\n');
+    assert.deepEqual([lines[398], lines[404]], ['五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+    lines.splice(399, 5, '无', '');
+    const got = (await client.open(uri, lines.join('\n'))).filter(d => d.code === 'section-empty');
+    assert.deepEqual(got, [{
+      range: { start: { line: 398, character: 0 }, end: { line: 398, character: 14 } },
+      severity: 2,
+      code: 'section-empty',
+      codeDescription: { href: pathToFileURL(path.join(REPO, 'docs/rules/section-empty.md')).href },
+      source: 'nianbao',
+      message: '「五、存在的主要问题及改进情况」只写了「无」，应写明存在的主要问题和改进情况',
+    }]);
+    const fixAll = await client.codeActions(uri, 0, 0, ['source.fixAll']);
+    assert.ok(!JSON.stringify(fixAll).includes('（待填写）'), 'not a safe fix');
+    const fix = byTitle(await client.codeActions(uri, 398, 3), '插入子标题：存在的主要问题、改进情况');
+    assert.equal(fix.kind, 'quickfix');
+    const { text, diagnostics } = await client.apply(uri, fix);
+    assert.deepEqual(text.split('\n').slice(398, 405), ['五、存在的主要问题及改进情况', '（一）存在的主要问题', '（待填写）', '（二）改进情况', '（待填写）', '', '六、其他需要报告的事项']);
+    assert.deepEqual(summary(diagnostics.filter(d => d.code === 'section-empty')), [
+      'section-empty 398:0-398:14 「五、存在的主要问题及改进情况」只有子标题而没有内容，应写明存在的主要问题和改进情况',
+    ]);
+  });
+
   test('source.fixAll on seed 004 applies every safe fix', async () => {
     const uri = reportUri('2023年度报告.md');
     const before = await client.open(uri, seed('004'));
