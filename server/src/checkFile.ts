@@ -1,15 +1,18 @@
 // One file through the command line: read (any supported encoding), check, optionally fix and
 // write back, and the result as plain data — it crosses from worker threads to the main thread.
 import { applySafeFixes, check, type CheckOptions, type Diagnostic, type FormatId, type Range, type Severity } from './engine';
-import { DecodeError, ENCODING_NAMES, encode, readTextFile, writeFileAtomic, type TextFile } from './files';
+import { readError } from './fileErrors';
+import { ENCODING_NAMES, encode, readTextFile, writeFileAtomic, type TextFile } from './files';
 
 export interface FileTask {
   path: string;
   /** Found by walking a directory: skipped quietly when it is not an annual report. */
   fromDirectory: boolean;
+  /** From the file's configuration file and the command line's flags. */
+  check: CheckOptions;
 }
 
-export interface FileOptions { fix: boolean; check: CheckOptions }
+export interface FileOptions { fix: boolean }
 
 /** A diagnostic as the command line prints it (the JSON shape). */
 export interface OutputDiagnostic {
@@ -48,18 +51,18 @@ export function checkFile(task: FileTask, options: FileOptions): FileResult {
   }
   if (file.encoding !== 'utf-8' && file.encoding !== 'utf-8-bom') result.notes.push(`${task.path}: 按 ${ENCODING_NAMES[file.encoding]} 编码读取`);
 
-  let { report, diagnostics } = check(file.text, options.check);
+  let { report, diagnostics } = check(file.text, task.check);
   if (!report.isReport) {
     if (task.fromDirectory) result.outcome = 'skipped';
     else result.notes.push(`${task.path}: 未识别为政府信息公开工作年度报告（没有标题、章节标题或统计表），未检查`);
     return result;
   }
   if (options.fix && diagnostics.some(d => d.fix?.safe)) {
-    const fixed = applySafeFixes(file.text, options.check);
+    const fixed = applySafeFixes(file.text, task.check);
     if (fixed.text !== file.text) {
       try {
         writeFileAtomic(task.path, encode(fixed.text, file.encoding), file.stats);
-        ({ report, diagnostics } = check(fixed.text, options.check));
+        ({ report, diagnostics } = check(fixed.text, task.check));
         result.fixed = fixed.applied;
       } catch (err) {
         result.failed = true;
@@ -71,15 +74,6 @@ export function checkFile(task: FileTask, options: FileOptions): FileResult {
   result.template = report.format;
   result.diagnostics = diagnostics.map(output);
   return result;
-}
-
-function readError(err: unknown): string {
-  if (err instanceof DecodeError) return err.message;
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return '找不到该文件或目录';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
-  if (code === 'EISDIR') return '是目录，不是文件';
-  return `无法读取：${err instanceof Error ? err.message : String(err)}`;
 }
 
 const copyRange = (r: Range): Range => ({

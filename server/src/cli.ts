@@ -7,6 +7,9 @@ import { isMainThread } from 'node:worker_threads';
 import { countBySeverity, isSeveritySetting, RULES, type RuleCode, type SeveritySetting } from './engine';
 import { checkFiles, runWorker } from './batch';
 import type { FileOptions, FileResult, FileTask } from './checkFile';
+import { isFile } from './fileErrors';
+import { findConfigFile, loadConfig, resolveConfig, type LoadedConfig } from './config';
+import { selects } from './globs';
 import { version } from '../../package.json';
 
 export const USAGE = `用法 / Usage:
@@ -15,7 +18,8 @@ export const USAGE = `用法 / Usage:
 
 检查政府信息公开工作年度报告（Markdown 或文本）：六个部分的标题与顺序、表二/表三/表四的
 结构与勾稽关系、Word 转换残留等。明确指定的文件不论扩展名都会检查；指定目录时递归检查其中的
-*.md 文件，跳过 node_modules、以“.”开头的目录以及不是年度报告的 Markdown 文件。
+*.md 文件（以及配置文件 include 指定的文件），跳过 node_modules、以“.”开头的目录以及不是
+年度报告的 Markdown 文件。配置文件 exclude 指定的文件不检查，即使明确指定。
 
 选项 / Options:
   --format text|json       输出格式，默认 text。text 每个问题一行：路径:行:列 级别 代码 说明；
@@ -23,9 +27,23 @@ export const USAGE = `用法 / Usage:
   --fix                    应用安全修复并原地改写文件（章节标题、转换残留、全角数字、表格格式与
                            标签、子项序号），然后报告剩余问题；合计、年份、重复词等内容不会改动
   --severity 代码=级别     调整某条规则的级别：off|info|warning|error，可重复，
-                           例如 --severity cell-empty=off
+                           例如 --severity cell-empty=off；优先于配置文件
+  --config 文件            使用这个配置文件，不再查找 .nianbao.jsonc / .nianbao.json
+  --no-config              不使用任何配置文件
   -h, --help               显示本帮助
   -v, --version            显示版本号
+
+配置文件 / Configuration file:
+  从每个被检查文件所在的目录向上查找 .nianbao.jsonc（或 .nianbao.json），直到文件系统根目录，
+  最近的一个生效。JSON 格式，可写注释：
+    {
+      "rules": { "cell-empty": "off", "duplicate-word": "warning" },  // 规则代码 → 级别
+      "defaultTemplate": "2021",       // 无法判断时采用的表格格式：2021 或 2019
+      "include": ["**/*.txt"],         // 也要检查的文件（glob，相对于配置文件所在目录）
+      "exclude": ["草稿/**"]           // 不检查的文件
+    }
+  配置文件有误（JSON 格式、未知的规则代码或配置项、无效的级别）时列出每处错误的位置，
+  不检查任何文件，退出码为 2。
 
 编码 / Encodings:
   UTF-8（可带 BOM）、带 BOM 的 UTF-16 LE/BE、GBK/GB18030 自动识别；--fix 按原编码、BOM 和换行符写回。
@@ -37,20 +55,33 @@ export const USAGE = `用法 / Usage:
 退出码 / Exit status:
   0  没有错误级别的问题
   1  至少有一个错误级别的问题
-  2  用法错误，或有文件无法读取、解码或写回（其他文件照常检查）
+  2  用法错误，配置文件有误，或有文件无法读取、解码或写回（其他文件照常检查）
 `;
 
 class UsageError extends Error {}
 
-interface Args { format: 'text' | 'json'; fix: boolean; severities: Partial<Record<RuleCode, SeveritySetting>>; paths: string[] }
+interface Args {
+  format: 'text' | 'json';
+  fix: boolean;
+  severities: Partial<Record<RuleCode, SeveritySetting>>;
+  /** The configuration file named by --config, null for --no-config, undefined to look for each file's. */
+  config: string | null | undefined;
+  paths: string[];
+}
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.length === 0) throw new UsageError('缺少命令 / missing command');
   if (argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return 'help';
   if (argv[0] === '-v' || argv[0] === '--version') return 'version';
   if (argv[0] !== 'check') throw new UsageError(`未知命令 / unknown command: ${argv[0]}`);
-  const args: Args = { format: 'text', fix: false, severities: {}, paths: [] };
+  const args: Args = { format: 'text', fix: false, severities: {}, config: undefined, paths: [] };
   const codes = new Set<string>(RULES.map(r => r.id));
+  const setConfig = (to: string | null) => {
+    if (args.config !== undefined && (args.config === null) !== (to === null)) {
+      throw new UsageError('--config 和 --no-config 不能同时使用 / --config and --no-config exclude each other');
+    }
+    args.config = to;
+  };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -64,6 +95,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     if (name === '-h' || name === '--help') return 'help';
     if (name === '-v' || name === '--version') return 'version';
     if (name === '--fix' && eq < 0) args.fix = true;
+    else if (name === '--no-config' && eq < 0) setConfig(null);
+    else if (name === '--config') setConfig(value());
     else if (name === '--format') {
       const f = value();
       if (f !== 'text' && f !== 'json') throw new UsageError(`--format 只能是 text 或 json / --format must be text or json: ${f}`);
@@ -81,25 +114,23 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   return args;
 }
 
-/** Markdown files below a directory, except in node_modules and dot-directories; symlinked directories are not followed (no cycles). */
-function walk(dir: string, out: FileTask[]): void {
+interface Found { path: string; fromDirectory: boolean }
+
+/** Files below a directory, except in node_modules and dot-directories; symlinked directories are not followed (no cycles). */
+function walk(dir: string, out: Found[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full, out);
-    } else if (/\.md$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) {
+    } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(full))) {
       out.push({ path: full, fromDirectory: true });
     }
   }
 }
 
-function isFile(p: string): boolean {
-  try { return statSync(p).isFile(); } catch { return false; }
-}
-
-/** The tasks for the paths given, sorted by path; problems with the paths themselves go to `errors`. */
-function collect(paths: string[], errors: string[]): FileTask[] {
-  const tasks = new Map<string, FileTask>();
+/** The files named and found, sorted by path; problems with the paths themselves go to `errors`. */
+function collect(paths: string[], errors: string[]): Found[] {
+  const tasks = new Map<string, Found>();
   for (const given of paths) {
     let isDir: boolean;
     try {
@@ -110,7 +141,7 @@ function collect(paths: string[], errors: string[]): FileTask[] {
       continue;
     }
     if (!isDir) { tasks.set(path.resolve(given), { path: given, fromDirectory: false }); continue; }
-    const found: FileTask[] = [];
+    const found: Found[] = [];
     try {
       walk(given, found);
     } catch (err) {
@@ -119,6 +150,43 @@ function collect(paths: string[], errors: string[]): FileTask[] {
     for (const t of found) if (!tasks.has(path.resolve(t.path))) tasks.set(path.resolve(t.path), t);
   }
   return [...tasks.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A path as the user is shown it: relative to the working directory when below it. */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/**
+ * Each file with its options: its configuration file (the one --config names, none with
+ * --no-config, else the nearest) under the flags. Files the configuration leaves out are dropped,
+ * with a note for those named on the command line. Undefined, with `problems` filled, when a
+ * configuration file is wrong: nothing is checked then, since CI must not pass on a rule that a
+ * mistyped entry failed to set.
+ */
+function configure(found: Found[], args: Args, notes: string[], problems: string[]): FileTask[] | undefined {
+  const loaded = new Map<string, LoadedConfig>();
+  const load = (file: string) => {
+    let c = loaded.get(file);
+    if (!c) loaded.set(file, (c = loadConfig(file)));
+    return c;
+  };
+  const named = typeof args.config === 'string' ? load(path.resolve(args.config)) : undefined;
+  const tasks: FileTask[] = [];
+  for (const f of found) {
+    const absolute = path.resolve(f.path);
+    const nearest = args.config === undefined ? findConfigFile(path.dirname(absolute)) : undefined;
+    const config = named ?? (nearest === undefined ? undefined : load(nearest));
+    const resolved = resolveConfig(config, { rules: args.severities });
+    if (selects(absolute, resolved, !f.fromDirectory || /\.md$/i.test(f.path))) tasks.push({ ...f, check: resolved.check });
+    else if (!f.fromDirectory) notes.push(`${f.path}: 配置文件 ${shown(config?.file ?? '')} 的 exclude 排除了该文件，未检查`);
+  }
+  for (const c of loaded.values()) {
+    if (c.unreadable) problems.push(`${shown(c.file)}: ${c.unreadable}`);
+    for (const p of c.problems) problems.push(`${shown(c.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
+  }
+  return problems.length > 0 ? undefined : tasks;
 }
 
 interface Counts { files: number; errors: number; warnings: number; infos: number }
@@ -192,13 +260,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const errors: string[] = [];
-  const tasks = collect(args.paths, errors);
-  const options: FileOptions = { fix: args.fix, check: { severities: args.severities } };
+  const notes: string[] = [];
+  const problems: string[] = [];
+  const tasks = configure(collect(args.paths, errors), args, notes, problems);
+  if (!tasks) {
+    for (const p of problems) process.stderr.write(`nianbao: ${p}\n`);
+    process.stderr.write('nianbao: 配置文件有误，未检查任何文件 / invalid configuration file, nothing checked\n');
+    return 2;
+  }
+  const options: FileOptions = { fix: args.fix };
   const progress = progressLine();
   const results = await checkFiles(tasks, options, __filename, progress.update, threads === undefined ? undefined : Number(threads));
   progress.clear();
 
-  for (const message of errors) process.stderr.write(`nianbao: ${message}\n`);
+  for (const message of [...errors, ...notes]) process.stderr.write(`nianbao: ${message}\n`);
   for (const r of results) for (const note of r.notes) process.stderr.write(`nianbao: ${note}\n`);
   const failed = errors.length + results.filter(r => r.failed).length;
   const checked = results.filter(r => r.outcome === 'checked');

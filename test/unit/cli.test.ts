@@ -98,6 +98,7 @@ describe('nianbao check: output', () => {
     const help = run(dir, ['--help']);
     assert.match(help.stdout, /^用法 \/ Usage:\n {2}nianbao check \[选项\] 路径\.\.\./);
     assert.match(help.stdout, /--severity 代码=级别/);
+    assert.match(help.stdout, /--config 文件 .*\n {2}--no-config /);
     assert.equal(help.code, 0);
     assert.deepEqual(run(dir, ['--version']), { code: 0, stdout: `${version}\n`, stderr: '' });
   });
@@ -128,6 +129,7 @@ describe('nianbao check: exit status', () => {
       [['check', '--format', 'xml', '004.md'], '--format 只能是 text 或 json / --format must be text or json: xml'],
       [['check', '--severity', 'section-heading=loud', '004.md'], '--severity 应写作 代码=off|info|warning|error / expected CODE=off|info|warning|error: section-heading=loud'],
       [['check', '--fixx', '004.md'], '未知选项 / unknown option: --fixx'],
+      [['check', '--config', 'ci.jsonc', '--no-config', '004.md'], '--config 和 --no-config 不能同时使用 / --config and --no-config exclude each other'],
     ] as const) {
       const r = run(dir, [...args]);
       assert.equal(r.stderr.split('\n')[0], `nianbao: ${reason}`);
@@ -309,6 +311,82 @@ describe('nianbao check: encodings', () => {
   });
 });
 
+describe('nianbao check: configuration files', () => {
+  /** Each file's diagnostics as "code severity", for the files the JSON output lists. */
+  const codes = (stdout: string) => Object.fromEntries(json(stdout).files.map(f => [f.path, f.diagnostics.map(d => `${d.code} ${d.severity}`)]));
+  const DEFAULT_004 = engineDiagnostics(seed('004')).map(d => `${d.code} ${d.severity}`);
+  const without = (list: string[], code: string) => list.filter(c => !c.startsWith(`${code} `));
+
+  it('the nearest file applies to each report, with include and exclude relative to its own directory', () => {
+    const dir = workdir({
+      '.nianbao.jsonc': '{\n  // 全县的约定\n  "rules": { "section-heading": "off" },\n  "include": ["**/*.txt"],\n}\n',
+      '乡镇/.nianbao.json': '{ "rules": { "section-heading": "error" }, "exclude": ["草稿/**"] }',
+      '004.md': seed('004'),
+      '002.txt': seed('002'),
+      '乡镇/胡集/004.md': seed('004'),
+      '乡镇/草稿/004.md': seed('004'),
+      // The nearest file wins whole: 乡镇's has no include, so a .txt there is not looked at.
+      '乡镇/001.txt': seed('001'),
+    });
+    const r = run(dir, ['check', '--format', 'json', '.']);
+    assert.deepEqual(codes(r.stdout), {
+      '002.txt': [],
+      '004.md': without(DEFAULT_004, 'section-heading'),
+      '乡镇/胡集/004.md': DEFAULT_004.map(c => c.replace('section-heading warning', 'section-heading error')),
+    });
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 1);
+    // Named on the command line, an excluded file is still left out, and the user is told why.
+    const named = run(dir, ['check', '乡镇/草稿/004.md']);
+    assert.deepEqual([named.stderr, named.stdout, named.code], ['nianbao: 乡镇/草稿/004.md: 配置文件 乡镇/.nianbao.json 的 exclude 排除了该文件，未检查\n', '检查了 0 个文件：0 个错误，0 个警告，0 个提示\n', 0]);
+  });
+
+  it('--severity wins over the file for its rule, the file still sets the others', () => {
+    const dir = workdir({ '.nianbao.jsonc': '{ "rules": { "section-heading": "off", "table-layout": "off" } }', '004.md': seed('004') });
+    const r = run(dir, ['check', '--format', 'json', '--severity', 'section-heading=error', '004.md']);
+    assert.deepEqual(codes(r.stdout)['004.md'], without(DEFAULT_004, 'table-layout').map(c => c.replace('section-heading warning', 'section-heading error')));
+    assert.equal(r.code, 1);
+  });
+
+  it('--config names the file for every report instead of the nearest; --no-config reads none', () => {
+    const dir = workdir({
+      'ci/nianbao.jsonc': '{ "rules": { "table-layout": "off" } }',
+      'reports/.nianbao.jsonc': '{ "rules": { "conversion-artifact": "off" } }',
+      'reports/004.md': seed('004'),
+    });
+    const named = run(dir, ['check', '--format', 'json', '--config', 'ci/nianbao.jsonc', 'reports']);
+    assert.deepEqual(codes(named.stdout), { 'reports/004.md': without(DEFAULT_004, 'table-layout') });
+    const none = run(dir, ['check', '--format', 'json', '--no-config', 'reports']);
+    assert.deepEqual(codes(none.stdout), { 'reports/004.md': DEFAULT_004 });
+    const nearest = run(dir, ['check', '--format', 'json', 'reports']);
+    assert.deepEqual(codes(nearest.stdout), { 'reports/004.md': without(DEFAULT_004, 'conversion-artifact') });
+  });
+
+  it('a wrong configuration file: each mistake with its line and column, nothing checked, exit 2', () => {
+    const dir = workdir({
+      'reports/.nianbao.jsonc': '{\n  "rules": {\n    "cell-emtpy": "off",\n    "table-layout": "of"\n  },\n  "defaultTemplate": 2021\n}\n',
+      'reports/004.md': seed('004'),
+      'other/004.md': seed('004'),
+    });
+    for (const format of ['text', 'json']) {
+      const r = run(dir, ['check', '--format', format, 'other', 'reports']);
+      assert.equal(r.stderr, [
+        'nianbao: reports/.nianbao.jsonc:3:5: 未知的规则代码「cell-emtpy」',
+        'nianbao: reports/.nianbao.jsonc:4:21: 规则 table-layout 的级别应为 off、info、warning 或 error，而不是「of」',
+        'nianbao: reports/.nianbao.jsonc:6:22: defaultTemplate 应为 "2021" 或 "2019"',
+        'nianbao: 配置文件有误，未检查任何文件 / invalid configuration file, nothing checked',
+        '',
+      ].join('\n'));
+      assert.equal(r.stdout, '');
+      assert.equal(r.code, 2);
+    }
+    const syntax = workdir({ '.nianbao.json': '{ "rules": { "cell-empty": "off" }', '004.md': seed('004') });
+    assert.equal(run(syntax, ['check', '004.md']).stderr.split('\n')[0], 'nianbao: .nianbao.json:1:35: JSON 格式错误：缺少右花括号 }');
+    const missing = run(syntax, ['check', '--config', 'ci.jsonc', '004.md']);
+    assert.deepEqual([missing.stderr.split('\n')[0], missing.code], ['nianbao: ci.jsonc: 无法读取配置文件：找不到该文件或目录', 2]);
+  });
+});
+
 describe('nianbao check: many files', () => {
   it('worker threads produce byte-identical output to one thread', () => {
     const seeds = ['000', '001', '002', '003', '004'].map(seed);
@@ -318,11 +396,15 @@ describe('nianbao check: many files', () => {
       files[`batch/d${i % 4}/r${i}.md`] = seeds[i % 5].replace(/^\t?0$/m, m => m.replace('0', String(i % 7)));
     }
     files['batch/d1/notes.md'] = '# 会议记录\n';
+    // The workers get each file's own options.
+    files['batch/d3/.nianbao.jsonc'] = '{ "rules": { "table-layout": "off" } }';
     files['batch/d2/broken.md'] = Buffer.from([0x23, 0x20, 0xff, 0x0a]);
     const dir = workdir(files);
     const single = run(dir, ['check', '--format', 'json', 'batch'], { NIANBAO_THREADS: '1' });
     const workers = run(dir, ['check', '--format', 'json', 'batch'], { NIANBAO_THREADS: '3' });
     assert.equal(json(single.stdout).files.length, 60);
+    const layout = json(single.stdout).files.filter(f => f.diagnostics.some(d => d.code === 'table-layout')).map(f => f.path.split('/')[1]);
+    assert.deepEqual([...new Set(layout)].sort(), ['d0', 'd1', 'd2']);
     assert.equal(workers.stdout, single.stdout);
     assert.equal(workers.stderr, single.stderr);
     assert.equal(workers.code, single.code);
