@@ -20,6 +20,8 @@ export interface ReportInfo {
   errors: number;
   warnings: number;
   infos: number;
+  /** The configuration file that applied, and how many of its entries are wrong (and so left out). */
+  config: { uri: string; problems: number } | null;
 }
 
 export interface TemplateTextParams {

@@ -66,7 +66,7 @@ test('seed 001 gets the engine diagnostics with code, source and rule page', asy
   assert.deepEqual(numbering.map(d => d.range.start.line), [10, 14, 18, 22, 26, 87, 91]);
   assert.deepEqual(numbering[0], published('section-numbering', 10, 0, 8, '「一、总体情况」内的子项「一、主动公开情况」使用了一级序号，应为「（一）」'));
   const info = await client.conn.sendRequest('nianbao/reportInfo', { uri });
-  assert.deepEqual(info, { uri, isReport: true, year: 2024, format: '2021', expectedFormat: '2021', errors: 0, warnings: got.filter(d => d.severity === 2).length, infos: got.filter(d => d.severity === 3).length });
+  assert.deepEqual(info, { uri, isReport: true, year: 2024, format: '2021', expectedFormat: '2021', errors: 0, warnings: got.filter(d => d.severity === 2).length, infos: got.filter(d => d.severity === 3).length, config: null });
   assert.ok(client.infos.some(i => i.uri === uri), 'nianbao/reportInfoChanged after the check');
 });
 
@@ -313,7 +313,7 @@ test('a plain Markdown file gets an empty list, and requests on it answer empty'
   const uri = reportUri('README.md');
   const text = '# 项目说明\n\n本仓库收集各部门的材料。\n\n## 使用方法\n\n运行 `npm install`。\n';
   assert.deepEqual(await client.open(uri, text), []);
-  assert.deepEqual(await client.conn.sendRequest('nianbao/reportInfo', { uri }), { uri, isReport: false, year: null, format: null, expectedFormat: null, errors: 0, warnings: 0, infos: 0 });
+  assert.deepEqual(await client.conn.sendRequest('nianbao/reportInfo', { uri }), { uri, isReport: false, year: null, format: null, expectedFormat: null, errors: 0, warnings: 0, infos: 0, config: null });
   assert.deepEqual(await client.codeActions(uri, 0), []);
   assert.equal(await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } }), null);
 });

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles, PackageManager } from '@vscode/vsce';
 import { RULES } from '../../server/src/engine';
-import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { SETTING_DEFAULTS } from '../../server/src/lsp/settings';
 import { generated, MANIFEST, NLS, SEVERITIES } from '../../scripts/gen-manifest';
 import { REPO } from '../helpers';
 
@@ -58,8 +58,8 @@ test('every command has a localised title and category and is registered by the 
 
 test('the settings are the ones the language server reads', () => {
   const own = Object.keys(properties).filter(k => k !== 'nianbao.trace.server').map(k => k.replace(/^nianbao\./, '')).sort();
-  assert.deepEqual(own, Object.keys(DEFAULT_SETTINGS).sort());
-  for (const [name, value] of Object.entries(DEFAULT_SETTINGS)) assert.deepEqual(properties[`nianbao.${name}`].default, value, name);
+  assert.deepEqual(own, Object.keys(SETTING_DEFAULTS).sort());
+  for (const [name, value] of Object.entries(SETTING_DEFAULTS)) assert.deepEqual(properties[`nianbao.${name}`].default, value, name);
 });
 
 test('nianbao.rules has one property per engine rule, its default the rule\'s severity (npm run gen after adding a rule)', () => {

@@ -1,13 +1,16 @@
 // The custom requests of the client's status bar and insert commands.
+import { pathToFileURL } from 'node:url';
 import { countBySeverity, formatForYear, reportSkeleton, templateTable } from '../engine';
 import { isActive, type Analysis } from './analysis';
 import type { ReportInfo, TemplateTextParams } from '../protocol';
 
 export function reportInfo(a: Analysis): ReportInfo {
   const counts = countBySeverity(a.diagnostics);
-  if (!isActive(a)) return { uri: a.uri, isReport: false, year: null, format: null, expectedFormat: null, ...counts };
+  const file = a.settings.config;
+  const config = file ? { uri: pathToFileURL(file.file).href, problems: file.problems.length + (file.unreadable ? 1 : 0) } : null;
+  if (!isActive(a)) return { uri: a.uri, isReport: false, year: null, format: null, expectedFormat: null, ...counts, config };
   const { report } = a;
-  return { uri: a.uri, isReport: true, year: report.year, format: report.format, expectedFormat: report.expectedFormat, ...counts };
+  return { uri: a.uri, isReport: true, year: report.year, format: report.format, expectedFormat: report.expectedFormat, ...counts, config };
 }
 
 const KINDS = new Set(['report', 't2', 't3', 't4']);
