@@ -40,7 +40,7 @@ const severities: Key<Partial<Record<RuleCode, SeveritySetting>>> = {
   schema: {
     type: 'object',
     properties: Object.fromEntries(RULES.map(r => [r.id, { enum: SEVERITY_SETTINGS, default: r.severity, errorMessage: `级别应为 ${SEVERITY_LIST}` }])),
-    additionalProperties: false,
+    propertyNames: { enum: [...CODES], errorMessage: '未知的规则代码' },
     errorMessage: `应为对象，键为规则代码，值为 ${SEVERITY_LIST}`,
   },
   read(node, name, problems) {
@@ -110,8 +110,9 @@ export function configSchema() {
       $schema: { type: 'string' },
       ...Object.fromEntries(Object.entries(CONFIG_KEYS).map(([name, key]) => [name, { markdownDescription: key.description, ...key.schema }])),
     },
-    additionalProperties: false,
-    errorMessage: `配置文件应为一个 JSON 对象，可用的配置项：${KEY_LIST}`,
+    // An unknown name is flagged on the name, with a message that is not also the one for a wrong type.
+    propertyNames: { enum: ['$schema', ...Object.keys(CONFIG_KEYS)], errorMessage: `未知的配置项，可用的配置项：${KEY_LIST}` },
+    errorMessage: '配置文件应为一个 JSON 对象',
   };
 }
 
