@@ -3,7 +3,7 @@
 // choice: the rest comes from the document's configuration file, then from the defaults.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findConfigFile, isConfigFile, loadConfig, resolveConfig, type LoadedConfig, type ResolvedConfig } from '../config';
+import { findConfigFile, loadConfig, resolveConfig, type LoadedConfig, type ResolvedConfig } from '../config';
 import { isSeveritySetting, RULES, type RuleCode, type SeveritySetting } from '../engine';
 import { selects } from '../globs';
 
@@ -99,12 +99,11 @@ export function configFor(uri: string, folders: string[]): LoadedConfig | undefi
 const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd)$/i;
 
 /**
- * Whether a document is a candidate at all: a configuration file never, excluded never, included
- * always (whatever its language), otherwise Markdown. Whether a candidate is an annual report is
- * then up to its content.
+ * Whether a document is a candidate at all: excluded never, included always (whatever its
+ * language), otherwise Markdown. Whether a candidate is an annual report is then up to its content.
  */
 export function isCandidate(uri: string, languageId: string, s: Settings): boolean {
   if (!s.enable) return false;
   const file = uriPath(uri);
-  return !isConfigFile(file) && selects(file, s, languageId === 'markdown' || MARKDOWN_FILE.test(file));
+  return selects(file, s, languageId === 'markdown' || MARKDOWN_FILE.test(file));
 }
