@@ -1,6 +1,8 @@
 // Shared by the unit and protocol tests: the real seed reports and edit application.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import { applyTextEdits, check, LineIndex, type Diagnostic } from '../server/src/engine';
 
 export const REPO = path.resolve(__dirname, '..');
@@ -13,6 +15,24 @@ export function seed(prefix: string): string {
   const name = SEEDS.find(f => f.startsWith(prefix));
   if (!name) throw new Error(`no seed ${prefix}`);
   return readFileSync(path.join(SEEDS_DIR, name), 'utf8');
+}
+
+/**
+ * A maker of temporary directories holding `files` (paths may have sub-directories), writable
+ * like a user's files; those it made are removed once the calling test file is done.
+ */
+export function tempDirs(prefix: string): (files: Record<string, string | Uint8Array>) => string {
+  const dirs: string[] = [];
+  after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+  return files => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+    dirs.push(dir);
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), content, { mode: 0o644 });
+    }
+    return dir;
+  };
 }
 
 /** Applies LSP text edits (non-overlapping) to a text, as the editor would. */

@@ -1,32 +1,19 @@
 // The built command line (`node bin/nianbao.js`) on copies of the seeds in temporary directories:
 // what a user or a CI script sees on stdout, stderr, in the exit status and in the files after --fix.
-import { before, after, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, readFileSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { check } from '../../server/src/engine';
-import { REPO, seed } from '../helpers';
+import { REPO, seed, tempDirs } from '../helpers';
 import { version } from '../../package.json';
 
 const CLI = path.join(REPO, 'bin/nianbao.js');
-const dirs: string[] = [];
+const workdir = tempDirs('nianbao-cli-');
 
 before(() => { execFileSync(process.execPath, ['build.mjs', '--only=cli'], { cwd: REPO }); });
-after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
-
-/** A temporary directory holding `files` (paths may have sub-directories), writable like a user's files. */
-function workdir(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-cli-'));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content, { mode: 0o644 });
-  }
-  return dir;
-}
 
 function run(cwd: string, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });

@@ -1,26 +1,14 @@
 // The configuration file as the command line and the server read it: what a team writes in
 // `.nianbao.jsonc`, which file applies to which report, and what a mistake in it is called.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { findConfigFile, loadConfig, parseConfig, resolveConfig } from '../../server/src/config';
 import { selects } from '../../server/src/globs';
+import { tempDirs } from '../helpers';
 
-const dirs: string[] = [];
-after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
-
-function workdir(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-config-'));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+const workdir = tempDirs('nianbao-config-');
 
 /** "line:col message", 1-based as the command line prints them. */
 const problems = (text: string) => parseConfig(text).problems.map(p => `${p.range.start.line + 1}:${p.range.start.character + 1}-${p.range.end.line + 1}:${p.range.end.character + 1} ${p.message}`);

@@ -5,12 +5,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { at, REPO, seed } from '../helpers';
+import { at, REPO, seed, tempDirs } from '../helpers';
 import { Client, expectedLsp } from '../lspClient';
 
 // Seed 001 (2024): the title repeated in the text (report-title, a warning on line 6) and seven
@@ -23,6 +22,7 @@ const numbering = (ds: Diagnostic[]) => [...new Set(ds.filter(d => d.code === 's
 //   root/ws/.nianbao.jsonc         section-numbering error, report-title off
 //   root/ws/乡镇/.nianbao.json      section-numbering off, *.txt included, 草稿/ excluded
 //   root/ws2/                      workspace folder without a configuration file
+const workdir = tempDirs('nianbao-lsp-config-');
 let root: string;
 let client: Client;
 const file = (name: string) => path.join(root, name);
@@ -36,17 +36,17 @@ function write(name: string, text: string) {
 
 before(async () => {
   execFileSync(process.execPath, ['build.mjs', '--only=server'], { cwd: REPO });
-  root = mkdtempSync(path.join(os.tmpdir(), 'nianbao-lsp-config-'));
-  write('.nianbao.jsonc', '{ "rules": { "section-numbering": "off" } }');
-  write('ws/.nianbao.jsonc', WS);
-  write('ws/乡镇/.nianbao.json', '{ "rules": { "section-numbering": "off" }, "include": ["*.txt"], "exclude": ["草稿/**"] }');
+  root = workdir({
+    '.nianbao.jsonc': '{ "rules": { "section-numbering": "off" } }',
+    'ws/.nianbao.jsonc': WS,
+    'ws/乡镇/.nianbao.json': '{ "rules": { "section-numbering": "off" }, "include": ["*.txt"], "exclude": ["草稿/**"] }',
+  });
   mkdirSync(file('ws2'));
   ({ client } = await Client.start({ configuration: true, folders: [file('ws'), file('ws2')], watchFiles: true }));
 });
 
 after(async () => {
   await client?.stop();
-  rmSync(root, { recursive: true, force: true });
 });
 
 test('the server watches both configuration file names', async () => {
