@@ -35,7 +35,7 @@ export const USAGE = `用法 / Usage:
 
 配置文件 / Configuration file:
   从每个被检查文件所在的目录向上查找 .nianbao.jsonc（或 .nianbao.json），直到文件系统根目录，
-  最近的一个生效。JSON 格式，可写注释：
+  最近的一个生效。JSON 格式（UTF-8），可写注释：
     {
       "rules": { "cell-empty": "off", "duplicate-word": "warning" },  // 规则代码 → 级别
       "defaultTemplate": "2021",       // 无法判断时采用的表格格式：2021 或 2019
