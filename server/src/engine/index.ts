@@ -13,3 +13,5 @@ export * from './types';
 export * from './text';
 export { cellKey, type MatchedTable, type ValueCell } from './match';
 export type { TableRegion, Cell, Row } from './tables';
+export { looksNumeric } from './values';
+export { isDirectiveLine } from './directives';
