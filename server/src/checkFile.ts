@@ -73,7 +73,7 @@ export function checkFile(task: FileTask, options: FileOptions): FileResult {
   return result;
 }
 
-function readError(err: unknown): string {
+export function readError(err: unknown): string {
   if (err instanceof DecodeError) return err.message;
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return '找不到该文件或目录';

@@ -5,7 +5,6 @@
 import mammoth from 'mammoth';
 import path from 'node:path';
 import { buildReport, gridTable, standardHeading, type Report, type Row, type TableRegion } from '../engine';
-import { decode } from '../files';
 import { htmlBlocks, type HtmlBlock } from './html';
 import { filledForm } from './tables';
 import { withoutDebris } from './document';
@@ -29,12 +28,18 @@ async function docxHtml(bytes: Uint8Array): Promise<string> {
   }
 }
 
+/**
+ * A page's text: UTF-8 or UTF-16 as its byte-order mark says, else UTF-8 if it is that, else
+ * GB18030 (which reads GBK and GB2312), the encodings Chinese sites publish in.
+ */
 function pageHtml(bytes: Uint8Array): string {
-  try {
-    return decode(bytes).text;
-  } catch (err) {
-    throw new ImportError(`无法读取网页文件：${err instanceof Error ? err.message : String(err)}`);
+  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 'utf-8' : startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : undefined;
+  for (const encoding of bom ? [bom] : ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch { /* the next encoding */ }
   }
+  throw new ImportError(`网页文件的编码无法识别（${bom ?? '既不是 UTF-8，也不是 GBK/GB18030'}）`);
 }
 
 /** The report in a .docx, .html or .htm file (`name` tells which), as Markdown. */
