@@ -2,7 +2,7 @@
 // section headings, paragraphs, and each table with the form's merged cells (rowspan, colspan),
 // built from a report's own text by the export's document model. Word debris stays in: a
 // "[bookmark: x]" becomes the bookmark it was (<a name="x">), 窗体顶端 and page numbers stay text.
-import { buildReport, type FormGrid } from '../../server/src/engine';
+import { buildReport, check, looksNumeric, type FormGrid } from '../../server/src/engine';
 import { reportBlocks } from '../../server/src/word/document';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -30,4 +30,21 @@ export function reportPage(text: string, headings: 'tags' | 'bold'): string {
     return `<p>${t}</p>`;
   });
   return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>年度报告</title></head>\n<body>\n${body.join('\n')}\n</body></html>\n`;
+}
+
+/**
+ * A report's findings as the import must keep them: code and message (a line a message names
+ * counted as "N", since the import moves lines), without the layout notes (the import writes tab
+ * rows) and the debris (the import leaves it out), sorted.
+ */
+export function keptFindings(text: string): string[] {
+  return check(text).diagnostics
+    .filter(d => d.code !== 'table-layout' && d.code !== 'conversion-artifact')
+    .map(d => `${d.severity} ${d.code} ${d.message.replace(/第 \d+ 行/g, '第 N 行')}`)
+    .sort();
+}
+
+/** Every number in the report's tables, in reading order. */
+export function tableNumbers(text: string): string[] {
+  return buildReport(text).regions.flatMap(r => r.rows.flatMap(row => row.cells.map(c => c.text.trim()).filter(looksNumeric)));
 }
