@@ -2,6 +2,7 @@
 // section headings, paragraphs, and each table with the form's merged cells (rowspan, colspan),
 // built from a report's own text by the export's document model. Word debris stays in: a
 // "[bookmark: x]" becomes the bookmark it was (<a name="x">), 窗体顶端 and page numbers stay text.
+import assert from 'node:assert/strict';
 import { buildReport, check, looksNumeric, type FormGrid } from '../../server/src/engine';
 import { reportBlocks } from '../../server/src/word/document';
 
@@ -47,4 +48,16 @@ export function keptFindings(text: string): string[] {
 /** Every number in the report's tables, in reading order. */
 export function tableNumbers(text: string): string[] {
   return buildReport(text).regions.flatMap(r => r.rows.flatMap(row => row.cells.map(c => c.text.trim()).filter(looksNumeric)));
+}
+
+/** The imported report keeps the original's findings and numbers, and has no debris or layout left to fix. */
+export function assertImportKeeps(original: string, markdown: string) {
+  assert.deepEqual(keptFindings(markdown), keptFindings(original));
+  assert.deepEqual(tableNumbers(markdown), tableNumbers(original));
+  const report = buildReport(markdown);
+  assert.ok(report.tables.length >= 3, 'three tables');
+  assert.ok(report.regions.every(r => r.layout === 'tab'), 'tab rows');
+  assert.ok(!/窗体|\[bookmark/.test(markdown), 'no debris');
+  assert.equal(report.lines.line(report.title!.line), `# ${report.title!.text}`);
+  for (const h of report.headings) assert.match(report.lines.line(h.line), /^## /);
 }

@@ -55,7 +55,7 @@ function textParagraph(kind: TextKind, text: string): Paragraph {
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
-/** The text block's width, which every table fills. */
+/** The text block's width, which the tables fill. */
 const WIDTH = mm(156);
 
 /** Label columns take a share of the width (the last, with the longest labels, most of it); value columns share the rest. */
@@ -65,10 +65,8 @@ function columnWidths(grid: FormGrid, form: boolean): number[] {
   const labelShare = labels === 0 ? 0 : labels === 1 ? 0.4 : 0.5;
   const weights = Array.from({ length: labels }, (_, i) => i + 1);
   const total = weights.reduce((a, b) => a + b, 0);
-  return [
-    ...weights.map(w => Math.round((WIDTH * labelShare * w) / total)),
-    ...Array.from({ length: values }, () => Math.round((WIDTH * (1 - labelShare)) / values)),
-  ];
+  const shares = [...weights.map(w => (labelShare * w) / total), ...Array.from({ length: values }, () => (1 - labelShare) / values)];
+  return shares.map(share => Math.round(share * WIDTH));
 }
 
 /** The header rows of a form: its first rows, as long as they hold no row label or value (表三's and 表四's, not 表二's captions). */
@@ -92,7 +90,7 @@ function table(grid: FormGrid, form: boolean): Table {
   const size = grid.width > 5 ? SIZE.小五 : SIZE.五号;
   const header = form ? headerRows(grid) : 0;
   return new Table({
-    width: { size: WIDTH, type: WidthType.DXA },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: BORDERS,

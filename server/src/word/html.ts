@@ -1,6 +1,7 @@
 // An HTML page (a saved web page, or what mammoth makes of a .docx) as blocks of text: paragraphs
-// with whether they were headings, and tables as grids whose merged cells (colspan, rowspan) are
-// resolved: a merged cell's text in its top-left slot, the slots it covers empty.
+// with whether they were headings, and tables as rows of cells whose merged cells (colspan,
+// rowspan) are resolved as Word keeps them: a cell merged down leaves an empty cell in each row
+// below, one merged across is one cell.
 import { DomUtils, parseDocument } from 'htmlparser2';
 
 type Node = ReturnType<typeof parseDocument>['children'][number];
@@ -81,33 +82,35 @@ function isLayoutTable(table: Element): boolean {
   }));
 }
 
-/** The table as a grid of cell texts, merged cells resolved; rows without any text left out. */
-function tableGrid(table: Element): string[][] {
+/**
+ * The table's rows as Word keeps them: per row, the cells that start in it and an empty cell
+ * for each cell merged down into it from above, left to right. A cell merged across columns is
+ * one cell, whatever grid columns it spans: Word splits a grid column wherever a border is a
+ * little off (LibreOffice too, when it saves), and the cells across the split span it.
+ * Rows without any text are left out.
+ */
+function tableCells(table: Element): string[][] {
   const rows = tableRows(table);
-  const grid: string[][] = [];
-  const taken: boolean[][] = [];
+  const placed: Array<Array<{ col: number; text: string }>> = rows.map(() => []);
+  const taken: boolean[][] = rows.map(() => []);
   rows.forEach((tr, r) => {
     let col = 0;
     for (const cell of childrenOf(tr)) {
       if (!isElement(cell) || (cell.name !== 'td' && cell.name !== 'th')) continue;
-      while (taken[r]?.[col]) col++;
+      while (taken[r][col]) col++;
       // A span past the table's end (or rowspan="0", "to the end") stops at its last row.
       const rowSpan = cell.attribs.rowspan === '0' ? rows.length - r : span(cell, 'rowspan', rows.length - r);
       const colSpan = span(cell, 'colspan', 1000);
       for (let i = 0; i < rowSpan; i++) {
-        for (let j = 0; j < colSpan; j++) {
-          (taken[r + i] ??= [])[col + j] = true;
-          (grid[r + i] ??= [])[col + j] = '';
-        }
+        for (let j = 0; j < colSpan; j++) taken[r + i][col + j] = true;
+        placed[r + i].push({ col, text: i === 0 ? cellText(cell) : '' });
       }
-      grid[r][col] = cellText(cell);
       col += colSpan;
     }
   });
-  const width = Math.max(0, ...grid.map(row => row?.length ?? 0));
-  return grid
-    .map(row => Array.from({ length: width }, (_, i) => row?.[i] ?? ''))
-    .filter(row => row.some(c => c !== ''));
+  return placed
+    .map(cells => cells.sort((a, b) => a.col - b.col).map(c => c.text))
+    .filter(cells => cells.some(c => c !== ''));
 }
 
 /** A line break the page asks for (<br>, a line of <pre>), unlike the source's own line breaks. */
@@ -134,9 +137,9 @@ export function htmlBlocks(html: string): HtmlBlock[] {
     if (n.name === 'br') { line.push(BREAK); return; }
     if (n.name === 'table' && !isLayoutTable(n)) {
       flush();
-      const rows = tableGrid(n);
+      const rows = tableCells(n);
       // A one-column table is a framed text, not a table of values.
-      if (rows.length > 0 && rows[0].length === 1) for (const [text] of rows) blocks.push({ kind: 'text', text, heading: false });
+      if (rows.every(r => r.length === 1)) for (const [text] of rows) blocks.push({ kind: 'text', text, heading: false });
       else if (rows.length > 0) blocks.push({ kind: 'table', rows });
       return;
     }
