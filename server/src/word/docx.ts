@@ -48,10 +48,13 @@ const STYLES: Record<TextKind, { run: IRunOptions; paragraph: Partial<IParagraph
   date: { run: {}, paragraph: { alignment: AlignmentType.RIGHT, indent: { right: 2 * INDENT } } },
 };
 
-function textParagraph(kind: TextKind, text: string): Paragraph {
+function textParagraph(kind: TextKind, text: string, pageBreakBefore = false): Paragraph {
   const style = STYLES[kind];
-  return new Paragraph({ ...style.paragraph, children: [new TextRun({ ...style.run, text })] });
+  return new Paragraph({ ...style.paragraph, pageBreakBefore, children: [new TextRun({ ...style.run, text })] });
 }
+
+/** A form taller than this (表三) takes most of a page: its heading starts a new page, so the form is printed whole. */
+const TALL_FORM = 20;
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
@@ -76,8 +79,9 @@ function headerRows(grid: FormGrid): number {
   return n;
 }
 
-function cellParagraph(cell: FormCell, size: number): Paragraph {
+function cellParagraph(cell: FormCell, size: number, keepNext: boolean): Paragraph {
   return new Paragraph({
+    keepNext,
     alignment: cell.kind === 'label' ? AlignmentType.LEFT : AlignmentType.CENTER,
     indent: { firstLine: 0 },
     spacing: { line: 240, lineRule: LineRuleType.AUTO },
@@ -103,7 +107,8 @@ function table(grid: FormGrid, form: boolean): Table {
         columnSpan: c.colSpan,
         verticalAlign: VerticalAlignTable.CENTER,
         width: { size: widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
-        children: [cellParagraph(c, size)],
+        // Word keeps a form on one page with its heading where it fits, as the national form is printed.
+        children: [cellParagraph(c, size, form && r < grid.rows.length - 1)],
       })),
     })),
   });
@@ -124,12 +129,16 @@ function pageNumber(side: 'odd' | 'even'): Footer {
 /** The blocks as a .docx file. */
 export async function docxOf(blocks: WordBlock[]): Promise<Buffer> {
   const children: Array<Paragraph | Table> = [];
-  for (const b of blocks) {
-    if (b.kind !== 'table') { children.push(textParagraph(b.kind, b.text)); continue; }
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'table') {
+      const next = blocks[i + 1];
+      children.push(textParagraph(b.kind, b.text, b.kind === 'heading' && next?.kind === 'table' && next.form && next.grid.rows.length > TALL_FORM));
+      return;
+    }
     children.push(table(b.grid, b.form));
     // Word runs a table into the next one unless a paragraph stands between them.
     children.push(new Paragraph({ children: [] }));
-  }
+  });
   const doc = new Document({
     evenAndOddHeaderAndFooters: true,
     styles: {
