@@ -71,7 +71,7 @@ describe('import: web pages with the national form\'s merged cells', () => {
     assert.deepEqual(keptFindings(md), keptFindings(text));
   });
 
-  it('a saved web page: GBK, the report inside a layout table, Word debris, empty paragraphs, a line wrapped in the source', async () => {
+  it('a saved web page: GBK, the report inside a layout table, Word debris, empty paragraphs, a line wrapped in the source, a heading in standard words with a stray space and colon', async () => {
     const t2 = templateTable('t2', '2021').split('\n').map(l => `<tr>${l.split('\t').map(c => `<td>${c}</td>`).join('')}</tr>`).join('');
     const page = `<html><head><meta charset="gb2312"><title>某县2022年度报告</title><style>p{}</style></head><body>
 <nav><a href="/">首页</a></nav>
@@ -80,7 +80,7 @@ describe('import: web pages with the national form\'s merged cells', () => {
 <p><a name="_GoBack"></a>根据《条例》，现公布本县2022年度报告。</p>
 <p>窗体顶端</p>
 <p>&nbsp;</p>
-<p><b>一、总体情况</b></p>
+<p><b>一、 总体情况：</b></p>
 <p>本年度主动公开政府信息
   一百二十条，<span>答复申请</span> 3 件。</p>
 <p>- 2 -</p>
@@ -155,6 +155,32 @@ describe('export: the national form in a .docx', () => {
       ['结果维持/1/restart', '结果纠正/1/restart', '其他结果/1/restart', '尚未审结/1/restart', '总计/1/restart', '未经复议直接起诉/5', '复议后起诉/5'],
     ]);
     assert.equal(t4[3].length, 15, 'a value cell per column');
+  });
+
+  it('the page is A4 in the official layout: 小标宋 二号 title centred, 黑体 三号 headings, 仿宋 三号 body indented two characters, page numbers, fonts with fallbacks', async () => {
+    const zip = await JSZip.loadAsync((await exportReport(seed('002'))).bytes);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const paragraph = (text: string) => [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g)].map(m => m[0]).find(p => p.includes(`>${text}</w:t>`))!;
+    assert.match(xml, /<w:pgSz w:w="11906" w:h="16838"/);
+    assert.match(xml, /<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    const title = paragraph('雁鸣湖镇2021年政府信息公开工作年度报告');
+    assert.match(title, /<w:jc w:val="center"\/>/);
+    assert.match(title, /w:eastAsia="方正小标宋简体"/);
+    assert.match(title, /<w:sz w:val="44"\/>/);
+    const heading = paragraph('一、总体情况');
+    assert.match(heading, /w:eastAsia="黑体"/);
+    assert.match(heading, /<w:sz w:val="32"\/>/);
+    assert.match(paragraph('(一) 存在的主要问题'), /w:eastAsia="楷体_GB2312"/);
+    const body = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g)].map(m => m[0]).find(p => p.includes('雁鸣湖镇2021年按照'))!;
+    assert.match(body, /<w:ind w:firstLine="640"\/>/);
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    assert.match(styles, /<w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman"\/><w:sz w:val="32"\/>/);
+    const footers = await Promise.all(Object.keys(zip.files).filter(f => /^word\/footer\d+\.xml$/.test(f)).map(f => zip.file(f)!.async('string')));
+    assert.equal(footers.filter(f => /PAGE/.test(f) && f.includes('— ')).length, 2, 'odd and even page numbers');
+    const fonts = await zip.file('word/fontTable.xml')!.async('string');
+    for (const [name, alt] of [['方正小标宋简体', '宋体'], ['仿宋_GB2312', '仿宋'], ['楷体_GB2312', '楷体']]) {
+      assert.match(fonts, new RegExp(`<w:font w:name="${name}"><w:altName w:val="${alt}"/>`));
+    }
   });
 
   for (const name of SEEDS) {
