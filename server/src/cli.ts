@@ -56,27 +56,44 @@ class UsageError extends Error {}
 
 interface Args { format: 'text' | 'json'; fix: boolean; severities: Partial<Record<RuleCode, SeveritySetting>>; paths: string[] }
 
+interface Option { arg: string; name: string; inline: boolean; value: () => string }
+
+/**
+ * The arguments after the command, one at a time: an option with its name (before any "=") and
+ * a reader of its value (after the "=", else the next argument), or a path; after "--", paths only.
+ */
+function* options(argv: string[]): Generator<Option | { path: string }> {
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') { for (const path of argv.slice(i + 1)) yield { path }; return; }
+    if (!arg.startsWith('-') || arg === '-') { yield { path: arg }; continue; }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    yield {
+      arg, name, inline: eq > 0,
+      value: () => {
+        if (eq > 0) return arg.slice(eq + 1);
+        if (i + 1 >= argv.length) throw new UsageError(`${name} 缺少参数 / ${name} needs a value`);
+        return argv[++i];
+      },
+    };
+  }
+}
+
 function parseArgs(argv: string[]): Args | WordArgs | 'help' | 'version' {
   if (argv.length === 0) throw new UsageError('缺少命令 / missing command');
   if (argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return 'help';
   if (argv[0] === '-v' || argv[0] === '--version') return 'version';
-  if (argv[0] === 'import' || argv[0] === 'export') return parseWordArgs(argv[0], argv.slice(1));
+  if (argv[0] === 'import' || argv[0] === 'export') return parseWordArgs(argv[0], argv);
   if (argv[0] !== 'check') throw new UsageError(`未知命令 / unknown command: ${argv[0]}`);
   const args: Args = { format: 'text', fix: false, severities: {}, paths: [] };
   const codes = new Set<string>(RULES.map(r => r.id));
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      if (eq > 0) return arg.slice(eq + 1);
-      if (i + 1 >= argv.length) throw new UsageError(`${name} 缺少参数 / ${name} needs a value`);
-      return argv[++i];
-    };
-    if (arg === '--') { args.paths.push(...argv.slice(i + 1)); break; }
+  for (const o of options(argv)) {
+    if ('path' in o) { args.paths.push(o.path); continue; }
+    const { name, inline, value } = o;
     if (name === '-h' || name === '--help') return 'help';
     if (name === '-v' || name === '--version') return 'version';
-    if (name === '--fix' && eq < 0) args.fix = true;
+    if (name === '--fix' && !inline) args.fix = true;
     else if (name === '--format') {
       const f = value();
       if (f !== 'text' && f !== 'json') throw new UsageError(`--format 只能是 text 或 json / --format must be text or json: ${f}`);
@@ -87,8 +104,7 @@ function parseArgs(argv: string[]): Args | WordArgs | 'help' | 'version' {
       if (!codes.has(code)) throw new UsageError(`未知的规则代码 / unknown rule code: ${code}（可用：${[...codes].join(', ')}）`);
       if (!isSeveritySetting(level)) throw new UsageError(`--severity 应写作 代码=off|info|warning|error / expected CODE=off|info|warning|error: ${v}`);
       args.severities[code as RuleCode] = level as SeveritySetting;
-    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`未知选项 / unknown option: ${arg}`);
-    else args.paths.push(arg);
+    } else throw new UsageError(`未知选项 / unknown option: ${o.arg}`);
   }
   if (args.paths.length === 0) throw new UsageError('没有指定要检查的文件或目录 / no file or directory given');
   return args;
@@ -101,21 +117,14 @@ function parseWordArgs(command: WordArgs['command'], argv: string[]): WordArgs |
   let output: string | undefined;
   let force = false;
   let to: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      if (eq > 0) return arg.slice(eq + 1);
-      if (i + 1 >= argv.length) throw new UsageError(`${name} 缺少参数 / ${name} needs a value`);
-      return argv[++i];
-    };
+  for (const o of options(argv)) {
+    if ('path' in o) { inputs.push(o.path); continue; }
+    const { name, inline, value } = o;
     if (name === '-h' || name === '--help') return 'help';
     if (name === '-o' || name === '--output') output = value();
-    else if (name === '--force' && eq < 0) force = true;
+    else if (name === '--force' && !inline) force = true;
     else if (name === '--to' && command === 'export') to = value();
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`未知选项 / unknown option: ${arg}`);
-    else inputs.push(arg);
+    else throw new UsageError(`未知选项 / unknown option: ${o.arg}`);
   }
   if (to !== undefined && to !== 'docx') throw new UsageError(`--to 目前只能是 docx / --to must be docx: ${to}`);
   if (inputs.length !== 1) throw new UsageError(`${command} 需要且只需要一个输入文件 / ${command} takes exactly one file`);

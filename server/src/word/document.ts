@@ -76,23 +76,31 @@ function regionTables(report: Report, region: TableRegion): WordBlock[] {
   return out;
 }
 
-/** The report's blocks. Blank lines, disable comments and Word debris are not carried over. */
-export function reportBlocks(report: Report): WordBlock[] {
-  const { lines } = report;
-  const out: WordBlock[] = [];
-  const sections = new Set(report.headings.map(h => h.line));
+/** The report in reading order: each table region, and each line outside the regions. */
+export function* readingOrder(report: Report): Generator<{ region: TableRegion; line?: undefined } | { line: number; region?: undefined }> {
   const regions = new Map(report.regions.map(r => [r.firstLine, r]));
-  for (let n = 0; n < lines.lineCount; n++) {
+  for (let n = 0; n < report.lines.lineCount; n++) {
     const region = regions.get(n);
     if (region) {
-      out.push(...regionTables(report, region));
+      yield { region };
       n = region.lastLine;
+    } else yield { line: n };
+  }
+}
+
+/** The report's blocks. Blank lines and disable comments are not carried over. */
+export function reportBlocks(report: Report): WordBlock[] {
+  const out: WordBlock[] = [];
+  const sections = new Set(report.headings.map(h => h.line));
+  for (const { region, line } of readingOrder(report)) {
+    if (region) {
+      out.push(...regionTables(report, region));
       continue;
     }
-    const raw = lines.line(n);
+    const raw = report.lines.line(line);
     if (isDirectiveLine(raw)) continue;
     const text = plainLine(raw);
-    if (text !== '') out.push({ kind: textKind(report, sections, n, raw, text), text });
+    if (text !== '') out.push({ kind: textKind(report, sections, line, raw, text), text });
   }
   return out;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { buildReport, gridTable, standardHeading, type Report, type Row, type TableRegion } from '../engine';
 import { htmlBlocks, type HtmlBlock } from './html';
 import { filledForm } from './tables';
-import { withoutDebris } from './document';
+import { readingOrder, withoutDebris } from './document';
 
 /** Input that cannot be imported; the message is for the user. */
 export class ImportError extends Error {}
@@ -86,21 +86,17 @@ function regionLines(report: Report, region: TableRegion): string[] {
 /** The blocks of a page as a report in the project's Markdown. */
 export function reportMarkdown(blocks: HtmlBlock[]): string {
   const report = buildReport(withoutDebris(draft(blocks)));
-  const { lines } = report;
   const sections = new Map(report.headings.map(h => [h.line, h]));
-  const regions = new Map(report.regions.map(r => [r.firstLine, r]));
   const out: string[] = [];
-  for (let n = 0; n < lines.lineCount; n++) {
-    const region = regions.get(n);
+  for (const { region, line } of readingOrder(report)) {
     if (region) {
       out.push(...regionLines(report, region));
-      n = region.lastLine;
       continue;
     }
-    const raw = lines.line(n);
+    const raw = report.lines.line(line);
     const written = raw.startsWith(PAGE_HEADING) ? raw.slice(PAGE_HEADING.length) : raw;
-    const heading = sections.get(n);
-    if (n === report.title?.line) out.push(`# ${report.title.text}`);
+    const heading = sections.get(line);
+    if (line === report.title?.line) out.push(`# ${report.title.text}`);
     else if (heading) out.push(`## ${heading.standard ? standardHeading(heading.section) : written.trim()}`);
     else out.push(raw);
   }
