@@ -41,7 +41,7 @@ function cellText(cell: Node): string {
   const parts: string[] = [];
   const walk = (n: Node) => {
     if (isText(n)) parts.push(n.data);
-    else if (isElement(n) && (SKIPPED.has(n.name))) return;
+    else if (isElement(n) && SKIPPED.has(n.name)) return;
     else if (isElement(n) && (n.name === 'br' || BLOCKS.has(n.name) || n.name === 'td' || n.name === 'th' || n.name === 'tr')) {
       parts.push('\n');
       childrenOf(n).forEach(walk);
