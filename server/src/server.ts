@@ -13,8 +13,11 @@ import { CONFIG_NAMES, isConfigFile, parseConfig } from './config';
 import { configDiagnostic, toLspDiagnostic } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
-import { reportInfo, templateText } from './lsp/requests';
-import { FIX_ALL_KIND, REPORT_INFO, REPORT_INFO_CHANGED, TEMPLATE_TEXT, type TemplateTextParams } from './protocol';
+import { exportWord, importWord, reportInfo, templateText } from './lsp/requests';
+import {
+  EXPORT_WORD, FIX_ALL_KIND, IMPORT_WORD, REPORT_INFO, REPORT_INFO_CHANGED, TEMPLATE_TEXT,
+  type ExportWordParams, type ImportWordParams, type TemplateTextParams,
+} from './protocol';
 import { configFor, DEFAULT_SETTINGS, documentSettings, readSettings, uriPath, type EditorSettings, type Settings } from './lsp/settings';
 import { documentSymbols, foldingRanges } from './lsp/symbols';
 
@@ -232,6 +235,12 @@ connection.onRequest(TEMPLATE_TEXT, guard('templateText', null, async (p: Templa
   const a = typeof p?.uri === 'string' ? await analyses.latest(p.uri, settingsNow) : undefined;
   return templateText(p, a, isActive(a) ? a.report.lines.eol() : '\n', new Date());
 }));
+
+// A failure the requests do not foresee still gets an answer the user can read.
+const wordFailed = { error: '语言服务器内部错误（详见“输出”面板中的“年报助手”）' };
+connection.onRequest(IMPORT_WORD, guard('importWord', wordFailed, (p: ImportWordParams) => importWord(p)));
+connection.onRequest(EXPORT_WORD, guard('exportWord', wordFailed, (p: ExportWordParams) =>
+  exportWord(p, typeof p?.uri === 'string' ? settingsNow(p.uri) : fallback)));
 
 process.on('uncaughtException', err => log('uncaught exception', err));
 

@@ -7,16 +7,19 @@
 //   2024年度报告-总计有误.md    seed 001 with one slip in 表三 (see brokenTotal)
 //   空白年度报告.md             title and the six standard headings, no tables (insert-table test)
 //   README.md                  plain Markdown, not a report
+//   去年的年度报告.docx          seed 004 as a Word document (the export's), for the import command
 //   配置/.nianbao.jsonc         the folder's configuration: section-numbering error, report-title off,
 //                              *.txt checked too
 //   配置/2024年度报告.md         seed 001 verbatim: a repeated title and seven sub-items numbered 一、
 //   配置/2024年度报告.txt        the same as plain text
 //   配置/有误/.nianbao.jsonc    a configuration with an unknown rule code, a misspelt level and an unknown key
 // Beside the workspace, WS_DIR/../expect/t3-2021.txt holds the 2021 表三 template the
-// insert-table command must write, taken from the engine rather than typed again.
+// insert-table command must write, and import-去年的年度报告.md the Markdown the import command
+// must open, both taken from the engine rather than typed again.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { reportSkeleton, templateTable } from '../../server/src/engine/blocks';
+import { exportReport, importReport } from '../../server/src/word';
 
 const seedsDir = process.env.NIANBAO_SEEDS || path.resolve(__dirname, '../../../shared/reports/seeds');
 
@@ -78,3 +81,11 @@ for (const [name, text] of Object.entries(files)) {
   writeFileSync(path.join(ws, name), text);
 }
 writeFileSync(path.join(expect, 't3-2021.txt'), templateTable('t3', '2021'));
+void (async () => {
+  const docx = (await exportReport(seed('004'))).bytes;
+  writeFileSync(path.join(ws, '去年的年度报告.docx'), docx);
+  writeFileSync(path.join(expect, 'import-去年的年度报告.md'), await importReport(docx, '去年的年度报告.docx'));
+})().catch(err => {
+  console.error(err);
+  process.exitCode = 1;
+});

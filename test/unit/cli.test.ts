@@ -3,12 +3,14 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { check } from '../../server/src/engine';
 import { REPO, seed, tempDirs } from '../helpers';
 import { version } from '../../package.json';
+import { importReport } from '../../server/src/word';
+import { keptFindings, reportPage } from '../word/pages';
 
 const CLI = path.join(REPO, 'bin/nianbao.js');
 const workdir = tempDirs('nianbao-cli-');
@@ -396,5 +398,54 @@ describe('nianbao check: many files', () => {
     assert.equal(workers.stderr, single.stderr);
     assert.equal(workers.code, single.code);
     assert.equal(run(dir, ['check', '--format', 'json', 'batch']).stdout, single.stdout, 'the automatic choice');
+  });
+});
+
+describe('nianbao import and export', () => {
+  const page = (text: string) => reportPage(text, 'bold');
+
+  it('import writes FILE.md beside the page, refuses to overwrite it (exit 2) unless --force', async () => {
+    const dir = workdir({ '2023年度报告.html': page(seed('004')) });
+    const first = run(dir, ['import', '2023年度报告.html']);
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(first.stdout, '');
+    assert.equal(first.stderr, '已导入 2023年度报告.md：检查发现 0 个错误，1 个警告\n');
+    const written = readFileSync(path.join(dir, '2023年度报告.md'), 'utf8');
+    assert.equal(written, await importReport(Buffer.from(page(seed('004'))), 'x.html'));
+    writeFileSync(path.join(dir, '2023年度报告.md'), '我改过的文字\n');
+    const again = run(dir, ['import', '2023年度报告.html']);
+    assert.equal(again.code, 2);
+    assert.equal(again.stderr, 'nianbao: 2023年度报告.md 已存在，未覆盖；要覆盖请加 --force\n');
+    assert.equal(readFileSync(path.join(dir, '2023年度报告.md'), 'utf8'), '我改过的文字\n', 'the user\'s text untouched');
+    assert.equal(run(dir, ['import', '2023年度报告.html', '--force']).code, 0);
+    assert.equal(readFileSync(path.join(dir, '2023年度报告.md'), 'utf8'), written);
+  });
+
+  it('import -o names the output; a wrong file is a clear message and exit 2', () => {
+    const dir = workdir({ 'a.htm': page(seed('002')), 'old.doc': Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]) });
+    assert.equal(run(dir, ['import', 'a.htm', '-o', 'out/b.md']).code, 2, 'no such directory');
+    mkdirSync(path.join(dir, 'out'));
+    const r = run(dir, ['import', 'a.htm', '-o', 'out/b.md']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(readFileSync(path.join(dir, 'out/b.md'), 'utf8'), /^# 雁鸣湖镇2021年政府信息公开工作年度报告\n/);
+    assert.deepEqual(run(dir, ['import', 'old.doc']), { code: 2, stdout: '', stderr: 'nianbao: old.doc: 只能导入 .docx、.html 或 .htm 文件，不能导入「old.doc」\n' });
+    assert.deepEqual(run(dir, ['import', 'none.docx']), { code: 2, stdout: '', stderr: 'nianbao: none.docx: 找不到该文件或目录\n' });
+    const usage = run(dir, ['import']);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /^nianbao: import 需要且只需要一个输入文件/);
+  });
+
+  it('export writes FILE.docx beside the report; with errors it still does, and says how many on stderr', async () => {
+    const dir = workdir({ 'ok.md': seed('002'), 'wrong.md': seed004WithWrongTotal() });
+    const ok = run(dir, ['export', 'ok.md', '--to', 'docx']);
+    assert.deepEqual(ok, { code: 0, stdout: '', stderr: '已导出 ok.docx\n' });
+    const wrong = run(dir, ['export', 'wrong.md', '--to', 'docx']);
+    assert.equal(wrong.code, 0);
+    assert.equal(wrong.stderr, '已导出 wrong.docx\nnianbao: wrong.md: 报告有 2 个错误，5 个警告，仍已导出；运行 nianbao check wrong.md 查看\n');
+    const back = await importReport(readFileSync(path.join(dir, 'wrong.docx')), 'wrong.docx');
+    assert.deepEqual(keptFindings(back), keptFindings(seed004WithWrongTotal()));
+    assert.equal(run(dir, ['export', 'ok.md', '--to', 'docx']).code, 2, 'ok.docx exists');
+    assert.equal(run(dir, ['export', 'ok.md', '--to', 'docx', '--force']).code, 0);
+    assert.match(run(dir, ['export', 'ok.md', '--to', 'pdf']).stderr, /^nianbao: --to 目前只能是 docx/);
   });
 });

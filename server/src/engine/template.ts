@@ -58,6 +58,8 @@ export interface ColumnDef {
   /** Short name for inlay hints and messages. */
   short: string;
   kind: ValueKind;
+  /** Header labels above this column in the template, outermost first (申请人情况 › 法人或其他组织). */
+  groups?: string[];
 }
 
 export interface RowDef {
@@ -87,7 +89,18 @@ export interface TableDef {
   blocks: BlockDef[];
 }
 
-const count = (id: string, label: string, short = label): ColumnDef => ({ id, label, short, kind: 'count' });
+const count = (id: string, label: string, short = label, groups?: string[]): ColumnDef =>
+  (groups ? { id, label, short, kind: 'count', groups } : { id, label, short, kind: 'count' });
+
+/** Header labels of columns in reading order, each group once, before its first column. */
+function headerOf(columns: ColumnDef[]): string[] {
+  const out: string[] = [];
+  for (const c of columns) {
+    for (const g of c.groups ?? []) if (!out.includes(g)) out.push(g);
+    out.push(c.label);
+  }
+  return out;
+}
 
 // ---------- 表二 ----------
 
@@ -167,17 +180,20 @@ const T2_2019: TableDef = {
 
 export const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
+const APPLICANTS = ['申请人情况'];
+const ORGANISATIONS = [...APPLICANTS, '法人或其他组织'];
+
 const T3_COLUMNS: ColumnDef[] = [
-  count('natural', '自然人'),
-  count('business', '商业企业', '商业'),
-  count('research', '科研机构', '科研'),
-  count('publicWelfare', '社会公益组织', '公益'),
-  count('legal', '法律服务机构', '法律'),
-  count('otherOrg', '其他'),
-  count('total', '总计'),
+  count('natural', '自然人', '自然人', APPLICANTS),
+  count('business', '商业企业', '商业', ORGANISATIONS),
+  count('research', '科研机构', '科研', ORGANISATIONS),
+  count('publicWelfare', '社会公益组织', '公益', ORGANISATIONS),
+  count('legal', '法律服务机构', '法律', ORGANISATIONS),
+  count('otherOrg', '其他', '其他', ORGANISATIONS),
+  count('total', '总计', '总计', APPLICANTS),
 ];
 
-const T3_HEADER = ['申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+const T3_HEADER = headerOf(T3_COLUMNS);
 
 const RESULTS = '三、本年度办理结果';
 const WITHHELD = '（三）不予公开';
@@ -230,10 +246,13 @@ const t3 = (format: FormatId): TableDef => ({
 
 // ---------- 表四 ----------
 
+const LITIGATION = '行政诉讼';
+
+/** The three groups of 表四's columns; `within` is the header they sit under (行政诉讼). */
 export const T4_GROUPS = [
   { id: 'review', label: '行政复议', short: '复议' },
-  { id: 'direct', label: '未经复议直接起诉', short: '直诉' },
-  { id: 'afterReview', label: '复议后起诉', short: '复议后诉' },
+  { id: 'direct', label: '未经复议直接起诉', short: '直诉', within: LITIGATION },
+  { id: 'afterReview', label: '复议后起诉', short: '复议后诉', within: LITIGATION },
 ] as const;
 
 const T4_OUTCOMES = [
@@ -245,13 +264,12 @@ const T4_OUTCOMES = [
 ] as const;
 
 const T4_COLUMNS: ColumnDef[] = T4_GROUPS.flatMap(g =>
-  T4_OUTCOMES.map(o => count(`${g.id}.${o.id}`, o.label, `${g.short}·${o.short}`)));
+  T4_OUTCOMES.map(o => count(`${g.id}.${o.id}`, o.label, `${g.short}·${o.short}`, 'within' in g ? [g.within, g.label] : [g.label])));
 
 const T4: TableDef = {
   id: 't4', name: '表四', title: '政府信息公开行政复议、行政诉讼情况', section: 4,
   blocks: [{
-    header: ['行政复议', '行政诉讼', ...T4_OUTCOMES.map(o => o.label), '未经复议直接起诉', '复议后起诉',
-      ...T4_OUTCOMES.map(o => o.label), ...T4_OUTCOMES.map(o => o.label)],
+    header: headerOf(T4_COLUMNS),
     columns: T4_COLUMNS,
     rows: [{ id: 'cases', label: '', short: '案件数' }],
   }],
