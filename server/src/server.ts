@@ -239,8 +239,10 @@ connection.onRequest(TEMPLATE_TEXT, guard('templateText', null, async (p: Templa
 // A failure the requests do not foresee still gets an answer the user can read.
 const wordFailed = { error: '语言服务器内部错误（详见“输出”面板中的“年报助手”）' };
 connection.onRequest(IMPORT_WORD, guard('importWord', wordFailed, (p: ImportWordParams) => importWord(p)));
-connection.onRequest(EXPORT_WORD, guard('exportWord', wordFailed, (p: ExportWordParams) =>
-  exportWord(p, typeof p?.uri === 'string' ? settingsNow(p.uri) : fallback)));
+// With the settings the document's check gets, its configuration file's included, also when the
+// export comes before that check (the explorer's export opens the file and asks at once).
+connection.onRequest(EXPORT_WORD, guard('exportWord', wordFailed, async (p: ExportWordParams) =>
+  exportWord(p, typeof p?.uri === 'string' ? await settingsFor(p.uri) : fallback)));
 
 process.on('uncaughtException', err => log('uncaught exception', err));
 

@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
+import { check, countBySeverity } from '../../server/src/engine';
 import { at, REPO, seed, tempDirs } from '../helpers';
 import { Client, expectedLsp } from '../lspClient';
 
@@ -88,6 +89,15 @@ test('what the client sends wins over the file for that rule; the file still set
   } finally {
     await client.configure(report, {});
   }
+});
+
+test('the Word export counts errors and warnings with the document\'s configuration file, before any check of it', async () => {
+  // Never opened: the explorer's export asks as soon as it has opened the file.
+  const report = uri('ws/导出/2024年度报告.md');
+  const got = await client.conn.sendRequest('nianbao/exportWord', { uri: report, text: REPORT }) as { errors: number; warnings: number };
+  const { errors, warnings } = countBySeverity(check(REPORT, { severities: { 'section-numbering': 'error', 'report-title': 'off' } }).diagnostics);
+  assert.ok(errors > 0);
+  assert.deepEqual({ errors: got.errors, warnings: got.warnings }, { errors, warnings });
 });
 
 describe('a change to a configuration file', () => {
