@@ -55,7 +55,9 @@ import 把 Word 文档（.docx）或保存的网页（.html/.htm）转换为年�
       "exclude": ["草稿/**"]           // 不检查的文件
     }
   配置文件有误（JSON 格式、未知的规则代码或配置项、无效的级别）时列出每处错误的位置，
-  不检查任何文件，退出码为 2。
+  不检查任何文件，退出码为 2。import 和 export 同样采用报告（import 为输出文件）所在目录
+  最近的配置文件：错误个数按它计算，export 无法判断格式时按它的 defaultTemplate 画表；
+  配置文件有误时不写出文件，退出码为 2。
 
 编码 / Encodings:
   UTF-8（可带 BOM）、带 BOM 的 UTF-16 LE/BE、GBK/GB18030 自动识别；--fix 按原编码、BOM 和换行符写回。
@@ -187,6 +189,17 @@ async function runWord(args: WordArgs): Promise<number> {
   const ext = path.extname(input);
   const output = args.output ?? path.join(path.dirname(input), `${path.basename(input, ext)}${args.command === 'import' ? '.md' : '.docx'}`);
   if (path.resolve(output) === path.resolve(input)) return fail(`输出文件不能是输入文件本身：${output}`);
+  // The counts on stderr are the ones `nianbao check` gives the report where it is (export) or
+  // will be (import), and the export lays out the tables in the format the file's defaultTemplate sets.
+  const at = args.command === 'export' || output === '-' ? input : output;
+  const nearest = findConfigFile(path.dirname(path.resolve(at)));
+  const config = nearest === undefined ? undefined : loadConfig(nearest);
+  const problems = config ? configProblems(config) : [];
+  if (problems.length > 0) {
+    for (const p of problems) process.stderr.write(`nianbao: ${p}\n`);
+    return fail(`配置文件有误，未${args.command === 'import' ? '导入' : '导出'} / invalid configuration file, nothing written`);
+  }
+  const options = resolveConfig(config).check;
   let bytes: Buffer;
   try {
     bytes = readFileSync(input);
@@ -203,7 +216,7 @@ async function runWord(args: WordArgs): Promise<number> {
     }
     const problem = writeOutput(output, markdown, args.force);
     if (problem) return fail(problem);
-    const { report, diagnostics } = check(markdown);
+    const { report, diagnostics } = check(markdown, options);
     const found = report.isReport ? `检查发现 ${counted(countBySeverity(diagnostics))}` : '未识别为年度报告（没有标题、章节标题或统计表）';
     process.stderr.write(`已导入 ${output === '-' ? '（标准输出）' : output}：${found}\n`);
     return 0;
@@ -214,7 +227,7 @@ async function runWord(args: WordArgs): Promise<number> {
   } catch (err) {
     return fail(`${input}: ${readError(err)}`);
   }
-  const result = await exportReport(text);
+  const result = await exportReport(text, options);
   const problem = writeOutput(output, result.bytes, args.force);
   if (problem) return fail(problem);
   process.stderr.write(`已导出 ${output === '-' ? '（标准输出）' : output}\n`);
@@ -298,11 +311,14 @@ function configure(found: Found[], args: Args, notes: string[], problems: string
     if (selects(absolute, resolved, !f.fromDirectory || /\.md$/i.test(f.path))) tasks.push({ ...f, check: resolved.check });
     else if (!f.fromDirectory) notes.push(`${f.path}: 配置文件 ${shown(config?.file ?? '')} 的 exclude 排除了该文件，未检查`);
   }
-  for (const c of loaded.values()) {
-    if (c.unreadable) problems.push(`${shown(c.file)}: ${c.unreadable}`);
-    for (const p of c.problems) problems.push(`${shown(c.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
-  }
+  for (const c of loaded.values()) problems.push(...configProblems(c));
   return problems.length > 0 ? undefined : tasks;
+}
+
+/** A configuration file's mistakes as the command line lists them, each with its `path:line:column`. */
+function configProblems(c: LoadedConfig): string[] {
+  const problems = c.problems.map(p => `${shown(c.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
+  return c.unreadable ? [`${shown(c.file)}: ${c.unreadable}`, ...problems] : problems;
 }
 
 interface Counts { files: number; errors: number; warnings: number; infos: number }

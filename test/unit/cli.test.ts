@@ -448,4 +448,30 @@ describe('nianbao import and export', () => {
     assert.equal(run(dir, ['export', 'ok.md', '--to', 'docx', '--force']).code, 0);
     assert.match(run(dir, ['export', 'ok.md', '--to', 'pdf']).stderr, /^nianbao: --to 目前只能是 docx/);
   });
+
+  it('count with the configuration file nearest the report, as check does; a wrong one stops them (exit 2, nothing written)', () => {
+    const dir = workdir({
+      '2023年度报告.html': page(seed('004')),
+      'reports/.nianbao.jsonc': '{ "rules": { "section-heading": "error" } }',
+      'reports/004.md': seed('004'),
+      'bad/.nianbao.jsonc': '{ "rules": { "cell-emtpy": "off" } }',
+      'bad/004.md': seed('004'),
+    });
+    // The Markdown is checked where it is written: the configuration in reports/, not the page's directory.
+    const imported = run(dir, ['import', '2023年度报告.html', '-o', 'reports/2023年度报告.md']);
+    assert.deepEqual(imported, { code: 0, stdout: '', stderr: '已导入 reports/2023年度报告.md：检查发现 1 个错误，0 个警告\n' });
+    const exported = run(dir, ['export', 'reports/004.md', '--to', 'docx']);
+    assert.deepEqual(exported, {
+      code: 0, stdout: '',
+      stderr: '已导出 reports/004.docx\nnianbao: reports/004.md: 报告有 1 个错误，4 个警告，仍已导出；运行 nianbao check reports/004.md 查看\n',
+    });
+    assert.match(run(dir, ['check', 'reports/004.md']).stdout, /：1 个错误，4 个警告，/, 'the counts check gives');
+    for (const [args, what] of [[['export', 'bad/004.md', '--to', 'docx'], '导出'], [['import', '2023年度报告.html', '-o', 'bad/2023年度报告.md'], '导入']] as const) {
+      assert.deepEqual(run(dir, [...args]), {
+        code: 2, stdout: '',
+        stderr: `nianbao: bad/.nianbao.jsonc:1:14: 未知的规则代码「cell-emtpy」\nnianbao: 配置文件有误，未${what} / invalid configuration file, nothing written\n`,
+      });
+    }
+    assert.deepEqual(readdirSync(path.join(dir, 'bad')).sort(), ['.nianbao.jsonc', '004.md']);
+  });
 });
