@@ -251,6 +251,17 @@ test('duplicate-word: a repeated phrase is reported whole', () => {
   ]);
 });
 
+test('duplicate-word: the header of a converted 表四, its cells\' halves on one line, repeats template labels, not words', () => {
+  // Seed 001's 表四 header (lines 80–82) as a PDF conversion writes it: the top halves of the
+  // two-line cells, then the bottom halves.
+  const l = lines(seed('001'));
+  l.splice(80, 3, '行政复议行政诉讼', '结果结果其他尚未总计未经复议直接起诉复议后起诉', '维持纠正结果审结', '结果结果其他尚未总计结果结果其他尚未总计', '维持纠正结果审结维持纠正结果审结');
+  assert.deepEqual(findings(l.join('\n'), 'duplicate-word'), []);
+  // A line of the template's words with the author's own among them is prose, and its slip is reported.
+  l.splice(81, 1, '本年度结果结果其他尚未总计');
+  assert.deepEqual(findings(l.join('\n'), 'duplicate-word'), ['duplicate-word 81:3-81:7 词语「结果」连续写了两遍：「结果结果」']);
+});
+
 test('duplicate-word: grammatical reduplication is not reported', () => {
   const text = editLine(seed('000'), 5, '坚持目标导向，', '坚持目标导向，常常研究研究、讨论讨论，人人高高兴兴，天天看看，一一落实，一步一步推进，');
   assert.deepEqual(findings(text, 'duplicate-word').filter(f => f.includes(' 5:')), []);
