@@ -87,6 +87,19 @@ export function toPipeRows(text: string, delimiter: boolean): string {
   return out.join('\n');
 }
 
+/**
+ * Seed 001 as a report converted from PDF (issue 13): in section 二, right under the caption
+ * 第二十条第（一）项, the values of 本年制发件数 and 本年废止件数 stand alone on their lines (22, a
+ * note, 55), and the row they came from keeps only its 现行有效件数. Lines 32–35 are the caption,
+ * 22, the note and 55.
+ */
+export function convertedPdf001(): string {
+  const lines = seed('001').split('\n');
+  lines.splice(lines.indexOf('第二十条第（一）项\t\t\t'), 1, '第二十条第（一）项', '22', '（其中修订 16 件）', '55');
+  lines[lines.indexOf('行政规范性文件\t0\t0\t0')] = '行政规范性文件\t\t\t120';
+  return lines.join('\n');
+}
+
 /** The codes the table and structure rules report (the prose rules have their own tests). */
 export const STRUCTURE_CODES: readonly string[] = [
   'section-missing', 'section-duplicate', 'section-order', 'section-heading', 'section-numbering',

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, 
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { check } from '../../server/src/engine';
-import { REPO, seed, tempDirs } from '../helpers';
+import { convertedPdf001, REPO, seed, tempDirs } from '../helpers';
 import { version } from '../../package.json';
 import { importReport } from '../../server/src/word';
 import { keptFindings, reportPage } from '../word/pages';
@@ -198,6 +198,16 @@ describe('nianbao check --fix', () => {
       + '检查了 1 个文件：0 个错误，1 个警告，0 个提示\n');
     assert.equal(readFileSync(path.join(dir, '002.md'), 'utf8'), text);
     assert.equal(r.code, 0);
+  });
+
+  it('keeps the values a PDF conversion left alone on their lines under 表二\'s caption', () => {
+    const dir = workdir({ 'pdf.md': convertedPdf001() });
+    const r = run(dir, ['check', '--fix', 'pdf.md']);
+    const lines = readFileSync(path.join(dir, 'pdf.md'), 'utf8').split('\n');
+    assert.deepEqual(lines.slice(32, 36), ['第二十条第（一）项', '22', '（其中修订 16 件）', '55']);
+    // The safe fixes around them were applied: 总体情况's sub-items are renumbered.
+    assert.equal(lines[10], '（一）主动公开情况。');
+    assert.match(r.stdout, /；已修复 \d+ 处（1 个文件）\n$/);
   });
 
   it('a second --fix changes nothing and does not touch the file', () => {

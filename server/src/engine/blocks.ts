@@ -46,15 +46,21 @@ export function reportSkeleton(year: number, organ: string, format: FormatId, eo
   return parts.join(eol);
 }
 
+/** A line of nothing but table rules: a GFM delimiter row ("| --- | :-: |") or blank. */
+const RULES_ONLY = /^[\s|:-]*$/;
+
 /**
  * Rewrites a table region as tab rows. Cells keep their text (trimmed; words a Word table split
- * over lines joined); comment lines inside the region stay where they were.
+ * over lines joined); comment lines inside the region stay where they were, and so does any other
+ * line no row was read from (a tab row among pipe rows): converting drops no text but rules.
  */
 export function convertRegion(lines: LineIndex, region: TableRegion): TextEdit {
   // A one-cell row (a caption) gets an empty second cell: a line without a tab would end the table.
   const out: Array<{ line: number; text: string }> = region.rows.map(r => ({ line: r.firstLine, text: row(r.cells.map(c => c.text.trim()), 2) }));
+  const read = new Set(region.rows.flatMap(r => Array.from({ length: r.lastLine - r.firstLine + 1 }, (_, i) => r.firstLine + i)));
   for (let n = region.firstLine; n <= region.lastLine; n++) {
-    if (isDirectiveLine(lines.line(n))) out.push({ line: n, text: lines.line(n) });
+    const s = lines.line(n);
+    if (isDirectiveLine(s) || (!read.has(n) && !RULES_ONLY.test(s))) out.push({ line: n, text: s });
   }
   out.sort((a, b) => a.line - b.line);
   return {

@@ -280,6 +280,14 @@ export const TABLES: Record<FormatId, Record<TableId, TableDef>> = {
   '2021': { t2: T2_2021, t3: t3('2021'), t4: T4 },
 };
 
+/**
+ * Every word a template table prints, in either format: captions and notes, header cells, column,
+ * group and row labels. A line of these is a table's, even when a conversion lost the table.
+ */
+export const TEMPLATE_LABELS: readonly string[] = [...new Set(Object.values(TABLES).flatMap(tables => Object.values(tables).flatMap(t => t.blocks.flatMap(b => [
+  b.caption ?? '', ...b.header, ...b.columns.map(c => c.label), ...b.rows.flatMap(r => [r.label, ...(r.groups ?? [])]),
+]))))].filter(label => label !== '');
+
 /** The format a report on `year` must use. */
 export function formatForYear(year: number): FormatId {
   return year >= 2021 ? '2021' : '2019';

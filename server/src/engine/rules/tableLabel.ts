@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { tableFindings } from './util';
+import { keepsNumbers, tableFindings } from './util';
 
 export const tableLabel: Rule = {
   id: 'table-label',
@@ -15,7 +15,8 @@ export const tableLabel: Rule = {
       return [{
         range,
         message: `${t.def.name}中的「${text}」与模板文字「${p.expected}」不同`,
-        fix: { title: `改为「${p.expected}」`, safe: true, edits: [{ range, newText: p.expected }] },
+        // "行政许可 1" is a label with its value glued on, "3.重复申请" another row's label: only the user can say.
+        fix: { title: `改为「${p.expected}」`, safe: keepsNumbers(text, p.expected), edits: [{ range, newText: p.expected }] },
       }];
     }));
   },
