@@ -10,7 +10,7 @@ import { htmlBlocks } from '../../server/src/word/html';
 import { exportReport, importReport } from '../../server/src/word';
 import { generateReport, LAYOUTS } from '../../bench/generate';
 import { assertImportKeeps, keptFindings, reportPage, tableNumbers } from '../word/pages';
-import { SEEDS, seed } from '../helpers';
+import { convertedPdf001, SEEDS, seed } from '../helpers';
 
 const importPage = (html: string, name = 'page.html') => importReport(Buffer.from(html), name);
 
@@ -190,6 +190,15 @@ describe('export: the national form in a .docx', () => {
       assertImportKeeps(text, await importReport(bytes, 'export.docx'));
     });
   }
+
+  it('numbers a PDF conversion left alone on their lines beside 表二 are no page numbers: export and import keep them', async () => {
+    const text = convertedPdf001();
+    for (const md of [await importReport((await exportReport(text)).bytes, 'x.docx'), await importPage(reportPage(text, 'bold'))]) {
+      const lines = md.split('\n').filter(l => l !== '');
+      const at = lines.indexOf('第二十条第（一）项');
+      assert.deepEqual(lines.slice(at, at + 4), ['第二十条第（一）项', '22', '（其中修订 16 件）', '55'], md);
+    }
+  });
 
   it('the export of a report with errors is written and counts them', async () => {
     const text = generateReport(3, { layout: 'tab', year: 2022 }).replace(/^(一、本年新收政府信息公开申请数量\t\t\t)(\d+)/m, (_, a: string, n: string) => `${a}${Number(n) + 1}`);
