@@ -20,6 +20,9 @@ const options = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // jsonc-parser's `main` is a UMD build whose require() calls inside its factory esbuild cannot
+  // follow ("Cannot find module './impl/format'" at run time); its ES module build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',

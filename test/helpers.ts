@@ -1,6 +1,8 @@
 // Shared by the unit and protocol tests: the real seed reports and edit application.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import { applyTextEdits, check, LineIndex, type Diagnostic } from '../server/src/engine';
 
 export const REPO = path.resolve(__dirname, '..');
@@ -13,6 +15,24 @@ export function seed(prefix: string): string {
   const name = SEEDS.find(f => f.startsWith(prefix));
   if (!name) throw new Error(`no seed ${prefix}`);
   return readFileSync(path.join(SEEDS_DIR, name), 'utf8');
+}
+
+/**
+ * A maker of temporary directories holding `files` (paths may have sub-directories), writable
+ * like a user's files; those it made are removed once the calling test file is done.
+ */
+export function tempDirs(prefix: string): (files: Record<string, string | Uint8Array>) => string {
+  const dirs: string[] = [];
+  after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+  return files => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+    dirs.push(dir);
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), content, { mode: 0o644 });
+    }
+    return dir;
+  };
 }
 
 /** Applies LSP text edits (non-overlapping) to a text, as the editor would. */
@@ -67,12 +87,25 @@ export function toPipeRows(text: string, delimiter: boolean): string {
   return out.join('\n');
 }
 
+/**
+ * Seed 001 as a report converted from PDF (issue 13): in section 二, right under the caption
+ * 第二十条第（一）项, the values of 本年制发件数 and 本年废止件数 stand alone on their lines (22, a
+ * note, 55), and the row they came from keeps only its 现行有效件数. Lines 32–35 are the caption,
+ * 22, the note and 55.
+ */
+export function convertedPdf001(): string {
+  const lines = seed('001').split('\n');
+  lines.splice(lines.indexOf('第二十条第（一）项\t\t\t'), 1, '第二十条第（一）项', '22', '（其中修订 16 件）', '55');
+  lines[lines.indexOf('行政规范性文件\t0\t0\t0')] = '行政规范性文件\t\t\t120';
+  return lines.join('\n');
+}
+
 /** The codes the table and structure rules report (the prose rules have their own tests). */
 export const STRUCTURE_CODES: readonly string[] = [
   'section-missing', 'section-duplicate', 'section-order', 'section-heading', 'section-numbering',
   'table-missing', 'table-shape', 'table-label', 'template-version', 'table-layout',
   'cell-empty', 'cell-invalid', 'cell-fullwidth', 't3-row-total', 't3-results-total', 't3-balance', 't4-group-total',
-  't3-cell', 'table-empty',
+  't3-cell', 'table-empty', 'section-empty',
 ];
 
 /** "code line:col-line:col message" for each structure/table diagnostic: one string per finding, easy to diff. */

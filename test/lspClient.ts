@@ -26,6 +26,8 @@ export class Client {
   private waiters: Array<() => void> = [];
   configurationRequests = 0;
   inlayRefreshes = 0;
+  /** What the server registered (client/registerCapability), in order. */
+  readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   settings: Record<string, unknown> = {};
   readonly stderr: string[] = [];
   private readonly versions = new Map<string, number>();
@@ -43,20 +45,29 @@ export class Client {
       return p.items.map(i => (i.section === 'nianbao' ? this.settings : null));
     });
     conn.onRequest('workspace/inlayHint/refresh', () => { this.inlayRefreshes++; this.wake(); return null; });
-    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+      this.registrations.push(...p.registrations.map(({ method, registerOptions }) => ({ method, registerOptions })));
+      this.wake();
+      return null;
+    });
   }
 
-  static async start(options: { configuration: boolean; initializationOptions?: unknown }): Promise<{ client: Client; init: InitializeResult }> {
+  /** `folders`: the workspace folders' paths; `watchFiles`: the client takes the server's file watchers. */
+  static async start(options: { configuration: boolean; initializationOptions?: unknown; folders?: string[]; watchFiles?: boolean }): Promise<{ client: Client; init: InitializeResult }> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new Client(proc, conn);
     proc.stderr!.on('data', d => client.stderr.push(String(d)));
     conn.listen();
     const init: InitializeResult = await conn.sendRequest('initialize', {
-      processId: process.pid, rootUri: null, workspaceFolders: null,
+      processId: process.pid, rootUri: null,
+      workspaceFolders: options.folders?.map(f => ({ uri: pathToFileURL(f).href, name: path.basename(f) })) ?? null,
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: options.configuration, didChangeConfiguration: { dynamicRegistration: true }, inlayHint: { refreshSupport: true } },
+        workspace: {
+          configuration: options.configuration, didChangeConfiguration: { dynamicRegistration: true }, inlayHint: { refreshSupport: true },
+          didChangeWatchedFiles: { dynamicRegistration: options.watchFiles === true },
+        },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },
     });
@@ -118,6 +129,15 @@ export class Client {
     this.texts.set(uri, newText);
     await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return this.diagnostics(uri, { version });
+  }
+
+  /** Tells the server that watched files changed on disk (1 created, 2 changed, 3 deleted). */
+  watched(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
+    return this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  save(uri: string): Promise<void> {
+    return this.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
   }
 
   /** Applies a code action's edit the way an editor does, then sends the document's new text. */

@@ -3,7 +3,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SECTIONS, standardHeading } from '../../server/src/engine/template';
-import { CONVERT_TITLE, FIX_ALL_KIND, TEMPLATE_TEXT, type TemplateTextParams } from './protocol';
+import {
+  CONVERT_TITLE, EXPORT_WORD, FIX_ALL_KIND, IMPORT_WORD, TEMPLATE_TEXT,
+  type ExportWordParams, type ExportWordResult, type ImportWordParams, type ImportWordResult, type TemplateTextParams,
+} from './protocol';
 
 /** The first year of the current national format series (国办公开办函〔2019〕60号). */
 const FIRST_YEAR = 2019;
@@ -117,14 +120,100 @@ async function fixAll() {
   await apply(action);
 }
 
+/** A request to the server; a failure to get an answer is shown and becomes `{ error }`. */
+async function ask<P, R>(client: LanguageClient, method: string, params: P): Promise<R | { error: string }> {
+  try {
+    return (await client.sendRequest<R | null>(method, params)) ?? { error: '语言服务器没有应答' };
+  } catch (err) {
+    return { error: `语言服务器没有应答（${err instanceof Error ? err.message : String(err)}）` };
+  }
+}
+
+const baseName = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+/** The same file name with another extension, beside it. */
+const sibling = (uri: vscode.Uri, ext: string) => uri.with({ path: uri.path.replace(/(\.[^./]*)?$/, ext) });
+
+/**
+ * "从 Word 文档导入年报…": the file from the explorer's context menu, else one the user picks,
+ * opened as a new Markdown editor (unsaved, named after the file) that the server checks at once.
+ */
+async function importWord(client: LanguageClient, from?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const file = from instanceof vscode.Uri ? from : (await vscode.window.showOpenDialog({
+    title: '从 Word 文档导入年报', openLabel: '导入', canSelectMany: false,
+    filters: { 'Word 文档或网页': ['docx', 'html', 'htm'] },
+  }))?.[0];
+  if (!file) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(file);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`年报助手：无法读取「${baseName(file)}」（${err instanceof Error ? err.message : String(err)}）`);
+    return undefined;
+  }
+  const result = await ask<ImportWordParams, ImportWordResult>(client, IMPORT_WORD, { name: baseName(file), base64: Buffer.from(bytes).toString('base64') });
+  if ('error' in result) {
+    void vscode.window.showErrorMessage(`年报助手：无法导入「${baseName(file)}」：${result.error}`);
+    return undefined;
+  }
+  // Named after the Word file, the editor saves beside it; where that name is taken it stays
+  // "Untitled", since an untitled editor with a path saves over the path's file unasked.
+  const named = sibling(file, '.md');
+  const taken = await vscode.workspace.fs.stat(named).then(() => true, () => false);
+  const doc = file.scheme === 'file' && !taken
+    ? await vscode.workspace.openTextDocument(named.with({ scheme: 'untitled' }))
+    : await vscode.workspace.openTextDocument({ language: 'markdown' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.edit(b => b.replace(new vscode.Range(0, 0, doc.lineCount, 0), result.markdown));
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return doc;
+}
+
+/**
+ * "导出为 Word 文档": the report of the active editor (or the explorer's file) written where the
+ * user says (or to `to`). It is written even when the report has errors; the notification says
+ * how many and opens the Problems panel.
+ */
+async function exportWord(client: LanguageClient, from?: vscode.Uri, to?: vscode.Uri): Promise<{ file: vscode.Uri; errors: number; warnings: number } | undefined> {
+  const doc = from instanceof vscode.Uri ? await vscode.workspace.openTextDocument(from) : vscode.window.activeTextEditor?.document;
+  if (!doc) {
+    void vscode.window.showInformationMessage('请先打开要导出的年度报告。');
+    return undefined;
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const suggested = doc.isUntitled ? (folder ? vscode.Uri.joinPath(folder, '年度报告.docx') : undefined) : sibling(doc.uri, '.docx');
+  const file = to instanceof vscode.Uri ? to : await vscode.window.showSaveDialog({
+    title: '导出为 Word 文档', saveLabel: '导出', defaultUri: suggested, filters: { 'Word 文档': ['docx'] },
+  });
+  if (!file) return undefined;
+  const result = await ask<ExportWordParams, ExportWordResult>(client, EXPORT_WORD, { uri: doc.uri.toString(), text: doc.getText() });
+  if ('error' in result) {
+    void vscode.window.showErrorMessage(`年报助手：无法导出：${result.error}`);
+    return undefined;
+  }
+  try {
+    await vscode.workspace.fs.writeFile(file, Buffer.from(result.base64, 'base64'));
+  } catch (err) {
+    void vscode.window.showErrorMessage(`年报助手：无法写入「${baseName(file)}」（${err instanceof Error ? err.message : String(err)}）`);
+    return undefined;
+  }
+  if (result.errors > 0) {
+    const show = '查看问题';
+    void vscode.window.showWarningMessage(`已导出「${baseName(file)}」，但报告中有 ${result.errors} 个错误、${result.warnings} 个警告，提交前请改正。`, show)
+      .then(choice => (choice === show ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
+  } else void vscode.window.showInformationMessage(`已导出「${baseName(file)}」。`);
+  return { file, errors: result.errors, warnings: result.warnings };
+}
+
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient) {
-  const commands: Record<string, () => Promise<void>> = {
+  const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
     'nianbao.newReport': () => newReport(client),
     'nianbao.insertTable2': () => insertTable(client, 't2'),
     'nianbao.insertTable3': () => insertTable(client, 't3'),
     'nianbao.insertTable4': () => insertTable(client, 't4'),
     'nianbao.convertTable': convertTable,
     'nianbao.fixAll': fixAll,
+    'nianbao.importWord': (from?: vscode.Uri) => importWord(client, from),
+    'nianbao.exportWord': (from?: vscode.Uri, to?: vscode.Uri) => exportWord(client, from, to),
   };
   for (const [id, run] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, run));
 }

@@ -40,7 +40,7 @@ export class ReportStatus implements vscode.Disposable {
       return;
     }
     this.item.text = statusText(info);
-    this.item.tooltip = statusTooltip(info);
+    this.item.tooltip = statusTooltip(info, uri => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
     this.item.show();
   }
 

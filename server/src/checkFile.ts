@@ -2,15 +2,18 @@
 // write back, and the result as plain data — it crosses from worker threads to the main thread.
 import path from 'node:path';
 import { applySafeFixes, check, type CheckOptions, type Diagnostic, type FormatId, type Range, type Severity } from './engine';
-import { DecodeError, ENCODING_NAMES, encode, readTextFile, writeFileAtomic, type TextFile } from './files';
+import { readError } from './fileErrors';
+import { ENCODING_NAMES, encode, readTextFile, writeFileAtomic, type TextFile } from './files';
 
 export interface FileTask {
   path: string;
   /** Found by walking a directory: skipped quietly when it is not an annual report. */
   fromDirectory: boolean;
+  /** From the file's configuration file and the command line's flags. */
+  check: CheckOptions;
 }
 
-export interface FileOptions { fix: boolean; check: CheckOptions }
+export interface FileOptions { fix: boolean }
 
 /** A diagnostic as the command line prints it (the JSON shape). */
 export interface OutputDiagnostic {
@@ -53,7 +56,7 @@ export function checkFile(task: FileTask, options: FileOptions): FileResult {
   if (file.encoding !== 'utf-8' && file.encoding !== 'utf-8-bom') result.notes.push(`${task.path}: 按 ${ENCODING_NAMES[file.encoding]} 编码读取`);
 
   // The file name may tell the report year when the text does not.
-  const checkOptions = { ...options.check, fileName: path.basename(task.path) };
+  const checkOptions = { ...task.check, fileName: path.basename(task.path) };
   let { report, diagnostics } = check(file.text, checkOptions);
   if (!report.isReport) {
     if (task.fromDirectory) result.outcome = 'skipped';
@@ -77,15 +80,6 @@ export function checkFile(task: FileTask, options: FileOptions): FileResult {
   result.template = report.format;
   result.diagnostics = diagnostics.map(output);
   return result;
-}
-
-function readError(err: unknown): string {
-  if (err instanceof DecodeError) return err.message;
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return '找不到该文件或目录';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
-  if (code === 'EISDIR') return '是目录，不是文件';
-  return `无法读取：${err instanceof Error ? err.message : String(err)}`;
 }
 
 const copyRange = (r: Range): Range => ({

@@ -5,6 +5,7 @@
 import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { DecodeError } from './fileErrors';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -19,8 +20,6 @@ export const ENCODING_NAMES: Record<Encoding, string> = {
 
 export interface Decoded { text: string; encoding: Encoding }
 
-/** A file that cannot be read as text; the message is for the user and names no path. */
-export class DecodeError extends Error {}
 
 /** "字节偏移 12 处的 0xFF 无效", or the end of the file when a sequence is cut short there. */
 const invalidAt = (bytes: Uint8Array, at: number) =>

@@ -5,6 +5,8 @@ import type { FormatId } from './engine/template';
 export const REPORT_INFO = 'nianbao/reportInfo';
 export const REPORT_INFO_CHANGED = 'nianbao/reportInfoChanged';
 export const TEMPLATE_TEXT = 'nianbao/templateText';
+export const IMPORT_WORD = 'nianbao/importWord';
+export const EXPORT_WORD = 'nianbao/exportWord';
 
 /** The code action kind of "fix every safe problem" (editor.codeActionsOnSave, the 修复全部 command). */
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
@@ -20,6 +22,8 @@ export interface ReportInfo {
   errors: number;
   warnings: number;
   infos: number;
+  /** The configuration file that applied, and how many of its entries are wrong (and so left out). */
+  config: { uri: string; problems: number } | null;
 }
 
 export interface TemplateTextParams {
@@ -29,3 +33,13 @@ export interface TemplateTextParams {
   organ?: string;
   uri?: string;
 }
+
+/** A .docx, .html or .htm file to read as a report; `name` tells which, by its extension. */
+export interface ImportWordParams { name: string; base64: string }
+/** The report as Markdown, or why the file cannot be imported (for the user). */
+export type ImportWordResult = { markdown: string } | { error: string };
+
+/** A report's text (with the settings of the document at `uri`) to write as a .docx. */
+export interface ExportWordParams { uri?: string; text: string }
+/** The .docx and how many errors and warnings the report has. */
+export type ExportWordResult = { base64: string; errors: number; warnings: number } | { error: string };

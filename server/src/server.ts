@@ -2,19 +2,23 @@
 // (through server/src/lsp/*). `--node-ipc` (VS Code) and `--stdio` (any editor) are picked
 // from argv by createConnection.
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
-  TextDocumentSyncKind, type InitializeResult,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures,
+  TextDocuments, TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses, isActive, type ReportAnalysis } from './lsp/analysis';
 import { codeActions } from './lsp/codeActions';
 import { completions } from './lsp/completion';
-import { toLspDiagnostic } from './lsp/diagnostics';
+import { CONFIG_NAMES, isConfigFile, parseConfig } from './config';
+import { configDiagnostic, toLspDiagnostic } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
-import { reportInfo, templateText } from './lsp/requests';
-import { FIX_ALL_KIND, REPORT_INFO, REPORT_INFO_CHANGED, TEMPLATE_TEXT, type TemplateTextParams } from './protocol';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings';
+import { exportWord, importWord, reportInfo, templateText } from './lsp/requests';
+import {
+  EXPORT_WORD, FIX_ALL_KIND, IMPORT_WORD, REPORT_INFO, REPORT_INFO_CHANGED, TEMPLATE_TEXT,
+  type ExportWordParams, type ImportWordParams, type TemplateTextParams,
+} from './protocol';
+import { configFor, DEFAULT_SETTINGS, documentSettings, readSettings, uriPath, type EditorSettings, type Settings } from './lsp/settings';
 import { documentSymbols, foldingRanges } from './lsp/symbols';
 
 const DEBOUNCE_MS = 200;
@@ -29,10 +33,18 @@ const analyses = new Analyses(
 let pullConfiguration = false;
 let registerConfiguration = false;
 let refreshInlayHints = false;
+let watchFiles = false;
+/** The workspace folders' paths: a configuration file is looked for up to the folder of a document. */
+let folders: string[] = [];
 /** Settings pushed by the client (initializationOptions, didChangeConfiguration) when it cannot be asked. */
-let pushed: Settings = DEFAULT_SETTINGS;
-/** Settings pulled per document (workspace/configuration with its scope), until the next configuration change. */
-const pulled = new Map<string, Promise<Settings>>();
+let pushed: Partial<EditorSettings> = {};
+/** The pushed settings for a document whose own are not known yet (one object, so checks are shared). */
+let fallback: Settings = DEFAULT_SETTINGS;
+/**
+ * Settings per document: the client's (pulled with the document's scope, or pushed) over the
+ * document's configuration file, until either changes.
+ */
+const known = new Map<string, Promise<Settings>>();
 
 const log = (what: string, err: unknown) => connection.console.error(`nianbao: ${what} failed: ${err instanceof Error ? err.stack : String(err)}`);
 
@@ -49,21 +61,23 @@ function guard<P, R>(what: string, empty: R, handler: (params: P) => R | Promise
 }
 
 function settingsFor(uri: string): Promise<Settings> {
-  if (!pullConfiguration) return Promise.resolve(pushed);
-  let s = pulled.get(uri);
+  let s = known.get(uri);
   if (!s) {
-    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'nianbao' }).then(readSettings, err => {
-      log('workspace/configuration', err);
-      return pushed;
-    });
-    pulled.set(uri, s);
+    const user = pullConfiguration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'nianbao' }).then(readSettings, err => {
+        log('workspace/configuration', err);
+        return pushed;
+      })
+      : Promise.resolve(pushed);
+    s = user.then(u => documentSettings(u, configFor(uri, folders)));
+    known.set(uri, s);
   }
   return s;
 }
 
 /** Settings already known for a document, for requests that must answer without a round trip. */
 const current = new Map<string, Settings>();
-const settingsNow = (uri: string) => current.get(uri) ?? pushed;
+const settingsNow = (uri: string) => current.get(uri) ?? fallback;
 
 /**
  * Runs a request against the report of the document's newest version, once its check is done;
@@ -103,6 +117,11 @@ async function validate(uri: string): Promise<void> {
     if (!doc) return;
     const version = doc.version;
     const superseded = () => generations.get(uri) !== generation || documents.get(uri)?.version !== version;
+    if (isConfigFile(uriPath(uri))) {
+      // A configuration file open in the editor: its mistakes, as they are typed.
+      await connection.sendDiagnostics({ uri, version, diagnostics: parseConfig(doc.getText()).problems.map(configDiagnostic) });
+      return;
+    }
     const settings = await settingsFor(uri);
     if (superseded()) return;
     current.set(uri, settings);
@@ -123,12 +142,16 @@ documents.onDidChangeContent(({ document }) => {
   } else if (settingsNow(document.uri).run === 'onType') schedule(document.uri, DEBOUNCE_MS);
 });
 
-documents.onDidSave(({ document }) => schedule(document.uri, 0));
+documents.onDidSave(({ document }) => {
+  // For clients that watch no files: a configuration file saved in the editor applies at once.
+  if (isConfigFile(uriPath(document.uri))) void recheckAll();
+  else schedule(document.uri, 0);
+});
 
 documents.onDidClose(({ document }) => {
   const uri = document.uri;
   clearTimeout(timers.get(uri));
-  for (const m of [timers, generations, pulled, current]) m.delete(uri);
+  for (const m of [timers, generations, known, current]) m.delete(uri);
   opened.delete(uri);
   analyses.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -141,7 +164,11 @@ connection.onInitialize((params): InitializeResult => {
   pullConfiguration = caps.workspace?.configuration === true;
   registerConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   refreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
+  watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  folders = (params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
+    .filter(uri => uri.startsWith('file:')).map(uriPath);
   pushed = readSettings(params.initializationOptions);
+  fallback = documentSettings(pushed);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -158,12 +185,15 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+  if (watchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_NAMES.map(name => ({ globPattern: `**/${name}` })) });
+  }
 });
 
-connection.onDidChangeConfiguration(async params => {
+/** Every open document checked again with its settings and configuration file read afresh. */
+async function recheckAll(): Promise<void> {
   try {
-    if (!pullConfiguration) pushed = readSettings(params.settings);
-    pulled.clear();
+    known.clear();
     // Hints are asked for again only once the documents have their new settings.
     await Promise.all(documents.all().map(doc => {
       clearTimeout(timers.get(doc.uri));
@@ -171,8 +201,20 @@ connection.onDidChangeConfiguration(async params => {
     }));
     if (refreshInlayHints) await connection.languages.inlayHint.refresh();
   } catch (err) {
-    log('didChangeConfiguration', err);
+    log('re-checking after a settings change', err);
   }
+}
+
+connection.onDidChangeConfiguration(params => {
+  if (!pullConfiguration) {
+    pushed = readSettings(params.settings);
+    fallback = documentSettings(pushed);
+  }
+  return recheckAll();
+});
+
+connection.onDidChangeWatchedFiles(params => {
+  if (params.changes.some(c => isConfigFile(uriPath(c.uri)))) return recheckAll();
 });
 
 // ---------- features ----------
@@ -193,6 +235,14 @@ connection.onRequest(TEMPLATE_TEXT, guard('templateText', null, async (p: Templa
   const a = typeof p?.uri === 'string' ? await analyses.latest(p.uri, settingsNow) : undefined;
   return templateText(p, a, isActive(a) ? a.report.lines.eol() : '\n', new Date());
 }));
+
+// A failure the requests do not foresee still gets an answer the user can read.
+const wordFailed = { error: '语言服务器内部错误（详见“输出”面板中的“年报助手”）' };
+connection.onRequest(IMPORT_WORD, guard('importWord', wordFailed, (p: ImportWordParams) => importWord(p)));
+// With the settings the document's check gets, its configuration file's included, also when the
+// export comes before that check (the explorer's export opens the file and asks at once).
+connection.onRequest(EXPORT_WORD, guard('exportWord', wordFailed, async (p: ExportWordParams) =>
+  exportWord(p, typeof p?.uri === 'string' ? await settingsFor(p.uri) : fallback)));
 
 process.on('uncaughtException', err => log('uncaught exception', err));
 

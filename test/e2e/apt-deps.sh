@@ -2,7 +2,7 @@
 # Debian packages the real-editor tests need; installs only the missing ones (root only).
 # Used by .ci/run and by run-all.sh, so `npm test` on a fresh machine sets itself up.
 set -euo pipefail
-PKGS=(chromium ripgrep neovim libkrb5-dev fonts-wqy-microhei)
+PKGS=(chromium ripgrep neovim libkrb5-dev fonts-wqy-microhei libreoffice-writer-nogui poppler-utils fonts-noto-cjk)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")

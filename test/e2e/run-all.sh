@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Real-editor tests (npm run test:e2e). Four layers, each in its own timeout:
+# Real-editor tests (npm run test:e2e). Five layers, each in its own timeout:
 #   nvim     Neovim 0.7.2 as LSP client of `node dist/server.js --stdio`          (1 test)
 #   exthost  mocha (test/e2e/suite) inside code-server's real extension host,
 #            repo root loaded as development extension via the payload URL       (N tests)
 #   ui       nianbao.vsix installed into a fresh code-server, driven by chromium  (1 test)
 #   electron the exthost suite under desktop VS Code (@vscode/test-electron); counts as
 #            skipped where VS Code cannot be downloaded or there is no display      (N tests)
+#   word     test/word: .docx made and read by LibreOffice, PDFs read by poppler    (N tests)
 # The last line printed is the aggregate "N passed, N failed, N skipped"; exit status is
 # non-zero on any failure.
 #
 # Environment:
-#   E2E_LAYERS=nvim,exthost,ui,electron   subset to run (default all)
+#   E2E_LAYERS=nvim,exthost,ui,electron,word   subset to run (default all)
 #   HARNESS_FORCE_FAIL=1|nvim|exthost|ui   add a failing check to prove the run goes red
 #   CI=true                      non-interactive (stdin is /dev/null for everything anyway)
 #   NIANBAO_EXT_ROOT / NIANBAO_VSIX / NIANBAO_SEEDS   see lib.sh
@@ -19,7 +20,7 @@ set -uo pipefail
 cd "$E2E_ROOT"
 exec </dev/null
 
-LAYERS=${E2E_LAYERS:-nvim,exthost,ui,electron}
+LAYERS=${E2E_LAYERS:-nvim,exthost,ui,electron,word}
 want() { [[ ",$LAYERS," == *",$1,"* ]]; }
 TOTAL_P=0 TOTAL_F=0 TOTAL_S=0
 SUMMARY=()
@@ -112,6 +113,12 @@ if want ui; then
   if [ $prep_ok -eq 0 ]; then fail_layer ui "code-server/chromium unavailable"
   elif [ ! -f "$NIANBAO_VSIX" ]; then fail_layer ui "$NIANBAO_VSIX missing (npm run package failed?)"
   else layer ui 300 bash test/e2e/lib.sh with_code_server ui 240 --vsix "$NIANBAO_VSIX" -- node test/e2e/ui.mjs
+  fi
+fi
+
+if want word; then
+  if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then fail_layer word "soffice/pdftotext not installed (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk)"
+  else layer word 900 bash test/e2e/word.sh
   fi
 fi
 

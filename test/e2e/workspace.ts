@@ -7,11 +7,19 @@
 //   2024年度报告-总计有误.md    seed 001 with one slip in 表三 (see brokenTotal)
 //   空白年度报告.md             title and the six standard headings, no tables (insert-table test)
 //   README.md                  plain Markdown, not a report
+//   去年的年度报告.docx          seed 004 as a Word document (the export's), for the import command
+//   配置/.nianbao.jsonc         the folder's configuration: section-numbering error, report-title off,
+//                              *.txt checked too
+//   配置/2024年度报告.md         seed 001 verbatim: a repeated title and seven sub-items numbered 一、
+//   配置/2024年度报告.txt        the same as plain text
+//   配置/有误/.nianbao.jsonc    a configuration with an unknown rule code, a misspelt level and an unknown key
 // Beside the workspace, WS_DIR/../expect/t3-2021.txt holds the 2021 表三 template the
-// insert-table command must write, taken from the engine rather than typed again.
+// insert-table command must write, and import-去年的年度报告.md the Markdown the import command
+// must open, both taken from the engine rather than typed again.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { reportSkeleton, templateTable } from '../../server/src/engine/blocks';
+import { exportReport, importReport } from '../../server/src/word';
 
 const seedsDir = process.env.NIANBAO_SEEDS || path.resolve(__dirname, '../../../shared/reports/seeds');
 
@@ -46,6 +54,8 @@ function emptyReport(): string {
   return reportSkeleton(2023, '示例县人民政府办公室', '2021').split('\n').filter(l => !l.includes('\t')).join('\n');
 }
 
+const CONFIG = '{\n  // 本目录的约定\n  "rules": { "section-numbering": "error", "report-title": "off" },\n  "include": ["*.txt"]\n}\n';
+
 const ws = process.argv[2];
 if (!ws) {
   console.error('usage: node --import tsx test/e2e/workspace.ts WS_DIR');
@@ -58,9 +68,24 @@ const files: Record<string, string> = {
   '2024年度报告-总计有误.md': brokenTotal(),
   '空白年度报告.md': emptyReport(),
   'README.md': '# 说明\n\n这是一个普通的 Markdown 文件，不是政府信息公开工作年度报告。\n\n- 第一项\n- 第二项\n',
+  '配置/.nianbao.jsonc': CONFIG,
+  '配置/2024年度报告.md': seed('001'),
+  '配置/2024年度报告.txt': seed('001'),
+  '配置/有误/.nianbao.jsonc': '{\n  "rules": {\n    "cell-emtpy": "off",\n    "table-layout": "of"\n  },\n  "rule": {}\n}\n',
 };
 const expect = path.join(ws, '..', 'expect');
 mkdirSync(ws, { recursive: true });
 mkdirSync(expect, { recursive: true });
-for (const [name, text] of Object.entries(files)) writeFileSync(path.join(ws, name), text);
+for (const [name, text] of Object.entries(files)) {
+  mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
+  writeFileSync(path.join(ws, name), text);
+}
 writeFileSync(path.join(expect, 't3-2021.txt'), templateTable('t3', '2021'));
+void (async () => {
+  const docx = (await exportReport(seed('004'))).bytes;
+  writeFileSync(path.join(ws, '去年的年度报告.docx'), docx);
+  writeFileSync(path.join(expect, 'import-去年的年度报告.md'), await importReport(docx, '去年的年度报告.docx'));
+})().catch(err => {
+  console.error(err);
+  process.exitCode = 1;
+});

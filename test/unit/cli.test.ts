@@ -1,32 +1,21 @@
 // The built command line (`node bin/nianbao.js`) on copies of the seeds in temporary directories:
 // what a user or a CI script sees on stdout, stderr, in the exit status and in the files after --fix.
-import { before, after, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { check } from '../../server/src/engine';
-import { REPO, seed } from '../helpers';
+import { convertedPdf001, REPO, seed, tempDirs } from '../helpers';
 import { version } from '../../package.json';
+import { importReport } from '../../server/src/word';
+import { keptFindings, reportPage } from '../word/pages';
 
 const CLI = path.join(REPO, 'bin/nianbao.js');
-const dirs: string[] = [];
+const workdir = tempDirs('nianbao-cli-');
 
 before(() => { execFileSync(process.execPath, ['build.mjs', '--only=cli'], { cwd: REPO }); });
-after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
-
-/** A temporary directory holding `files` (paths may have sub-directories), writable like a user's files. */
-function workdir(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-cli-'));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content, { mode: 0o644 });
-  }
-  return dir;
-}
 
 function run(cwd: string, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
@@ -98,6 +87,7 @@ describe('nianbao check: output', () => {
     const help = run(dir, ['--help']);
     assert.match(help.stdout, /^用法 \/ Usage:\n {2}nianbao check \[选项\] 路径\.\.\./);
     assert.match(help.stdout, /--severity 代码=级别/);
+    assert.match(help.stdout, /--config 文件 .*\n {2}--no-config /);
     assert.equal(help.code, 0);
     assert.deepEqual(run(dir, ['--version']), { code: 0, stdout: `${version}\n`, stderr: '' });
   });
@@ -141,6 +131,7 @@ describe('nianbao check: exit status', () => {
       [['check', '--format', 'xml', '004.md'], '--format 只能是 text 或 json / --format must be text or json: xml'],
       [['check', '--severity', 'section-heading=loud', '004.md'], '--severity 应写作 代码=off|info|warning|error / expected CODE=off|info|warning|error: section-heading=loud'],
       [['check', '--fixx', '004.md'], '未知选项 / unknown option: --fixx'],
+      [['check', '--config', 'ci.jsonc', '--no-config', '004.md'], '--config 和 --no-config 不能同时使用 / --config and --no-config exclude each other'],
     ] as const) {
       const r = run(dir, [...args]);
       assert.equal(r.stderr.split('\n')[0], `nianbao: ${reason}`);
@@ -206,6 +197,30 @@ describe('nianbao check --fix', () => {
     assert.deepEqual(json(run(dir, ['check', '--format', 'json', '004.md']).stdout).files[0].diagnostics, engineDiagnostics(after));
     assert.match(r.stdout, /；已修复 \d+ 处（1 个文件）\n$/);
     assert.equal(r.code, 1);
+  });
+
+  it('prints an empty section and leaves it to the author: its sub-headings are not a safe fix', () => {
+    // Seed 002 (tab tables, no safe fix to make) with 总体情况 reduced to a bare "无".
+    const lines = seed('002').split('\n');
+    assert.deepEqual([lines[4], lines[24]], ['## 一、总体情况', '## 二、主动公开政府信息情况']);
+    lines.splice(5, 19, '', '无', '');
+    const text = lines.join('\n');
+    const dir = workdir({ '002.md': text });
+    const r = run(dir, ['check', '--fix', '002.md']);
+    assert.equal(r.stdout, '002.md:5:4 warning section-empty 「一、总体情况」只写了「无」，应概述本年度主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等情况\n'
+      + '检查了 1 个文件：0 个错误，1 个警告，0 个提示\n');
+    assert.equal(readFileSync(path.join(dir, '002.md'), 'utf8'), text);
+    assert.equal(r.code, 0);
+  });
+
+  it('keeps the values a PDF conversion left alone on their lines under 表二\'s caption', () => {
+    const dir = workdir({ 'pdf.md': convertedPdf001() });
+    const r = run(dir, ['check', '--fix', 'pdf.md']);
+    const lines = readFileSync(path.join(dir, 'pdf.md'), 'utf8').split('\n');
+    assert.deepEqual(lines.slice(32, 36), ['第二十条第（一）项', '22', '（其中修订 16 件）', '55']);
+    // The safe fixes around them were applied: 总体情况's sub-items are renumbered.
+    assert.equal(lines[10], '（一）主动公开情况。');
+    assert.match(r.stdout, /；已修复 \d+ 处（1 个文件）\n$/);
   });
 
   it('a second --fix changes nothing and does not touch the file', () => {
@@ -310,6 +325,82 @@ describe('nianbao check: encodings', () => {
   });
 });
 
+describe('nianbao check: configuration files', () => {
+  /** Each file's diagnostics as "code severity", for the files the JSON output lists. */
+  const codes = (stdout: string) => Object.fromEntries(json(stdout).files.map(f => [f.path, f.diagnostics.map(d => `${d.code} ${d.severity}`)]));
+  const DEFAULT_004 = engineDiagnostics(seed('004')).map(d => `${d.code} ${d.severity}`);
+  const without = (list: string[], code: string) => list.filter(c => !c.startsWith(`${code} `));
+
+  it('the nearest file applies to each report, with include and exclude relative to its own directory', () => {
+    const dir = workdir({
+      '.nianbao.jsonc': '{\n  // 全县的约定\n  "rules": { "section-heading": "off" },\n  "include": ["**/*.txt"],\n}\n',
+      '乡镇/.nianbao.json': '{ "rules": { "section-heading": "error" }, "exclude": ["草稿/**"] }',
+      '004.md': seed('004'),
+      '002.txt': seed('002'),
+      '乡镇/胡集/004.md': seed('004'),
+      '乡镇/草稿/004.md': seed('004'),
+      // The nearest file wins whole: 乡镇's has no include, so a .txt there is not looked at.
+      '乡镇/001.txt': seed('001'),
+    });
+    const r = run(dir, ['check', '--format', 'json', '.']);
+    assert.deepEqual(codes(r.stdout), {
+      '002.txt': [],
+      '004.md': without(DEFAULT_004, 'section-heading'),
+      '乡镇/胡集/004.md': DEFAULT_004.map(c => c.replace('section-heading warning', 'section-heading error')),
+    });
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 1);
+    // Named on the command line, an excluded file is still left out, and the user is told why.
+    const named = run(dir, ['check', '乡镇/草稿/004.md']);
+    assert.deepEqual([named.stderr, named.stdout, named.code], ['nianbao: 乡镇/草稿/004.md: 配置文件 乡镇/.nianbao.json 的 exclude 排除了该文件，未检查\n', '检查了 0 个文件：0 个错误，0 个警告，0 个提示\n', 0]);
+  });
+
+  it('--severity wins over the file for its rule, the file still sets the others', () => {
+    const dir = workdir({ '.nianbao.jsonc': '{ "rules": { "section-heading": "off", "table-layout": "off" } }', '004.md': seed('004') });
+    const r = run(dir, ['check', '--format', 'json', '--severity', 'section-heading=error', '004.md']);
+    assert.deepEqual(codes(r.stdout)['004.md'], without(DEFAULT_004, 'table-layout').map(c => c.replace('section-heading warning', 'section-heading error')));
+    assert.equal(r.code, 1);
+  });
+
+  it('--config names the file for every report instead of the nearest; --no-config reads none', () => {
+    const dir = workdir({
+      'ci/nianbao.jsonc': '{ "rules": { "table-layout": "off" } }',
+      'reports/.nianbao.jsonc': '{ "rules": { "conversion-artifact": "off" } }',
+      'reports/004.md': seed('004'),
+    });
+    const named = run(dir, ['check', '--format', 'json', '--config', 'ci/nianbao.jsonc', 'reports']);
+    assert.deepEqual(codes(named.stdout), { 'reports/004.md': without(DEFAULT_004, 'table-layout') });
+    const none = run(dir, ['check', '--format', 'json', '--no-config', 'reports']);
+    assert.deepEqual(codes(none.stdout), { 'reports/004.md': DEFAULT_004 });
+    const nearest = run(dir, ['check', '--format', 'json', 'reports']);
+    assert.deepEqual(codes(nearest.stdout), { 'reports/004.md': without(DEFAULT_004, 'conversion-artifact') });
+  });
+
+  it('a wrong configuration file: each mistake with its line and column, nothing checked, exit 2', () => {
+    const dir = workdir({
+      'reports/.nianbao.jsonc': '{\n  "rules": {\n    "cell-emtpy": "off",\n    "table-layout": "of"\n  },\n  "defaultTemplate": 2021\n}\n',
+      'reports/004.md': seed('004'),
+      'other/004.md': seed('004'),
+    });
+    for (const format of ['text', 'json']) {
+      const r = run(dir, ['check', '--format', format, 'other', 'reports']);
+      assert.equal(r.stderr, [
+        'nianbao: reports/.nianbao.jsonc:3:5: 未知的规则代码「cell-emtpy」',
+        'nianbao: reports/.nianbao.jsonc:4:21: 规则 table-layout 的级别应为 off、info、warning 或 error，而不是「of」',
+        'nianbao: reports/.nianbao.jsonc:6:22: defaultTemplate 应为 "2021" 或 "2019"',
+        'nianbao: 配置文件有误，未检查任何文件 / invalid configuration file, nothing checked',
+        '',
+      ].join('\n'));
+      assert.equal(r.stdout, '');
+      assert.equal(r.code, 2);
+    }
+    const syntax = workdir({ '.nianbao.json': '{ "rules": { "cell-empty": "off" }', '004.md': seed('004') });
+    assert.equal(run(syntax, ['check', '004.md']).stderr.split('\n')[0], 'nianbao: .nianbao.json:1:35: JSON 格式错误：缺少右花括号 }');
+    const missing = run(syntax, ['check', '--config', 'ci.jsonc', '004.md']);
+    assert.deepEqual([missing.stderr.split('\n')[0], missing.code], ['nianbao: ci.jsonc: 无法读取配置文件：找不到该文件或目录', 2]);
+  });
+});
+
 describe('nianbao check: many files', () => {
   it('worker threads produce byte-identical output to one thread', () => {
     const seeds = ['000', '001', '002', '003', '004'].map(seed);
@@ -319,15 +410,94 @@ describe('nianbao check: many files', () => {
       files[`batch/d${i % 4}/r${i}.md`] = seeds[i % 5].replace(/^\t?0$/m, m => m.replace('0', String(i % 7)));
     }
     files['batch/d1/notes.md'] = '# 会议记录\n';
+    // The workers get each file's own options.
+    files['batch/d3/.nianbao.jsonc'] = '{ "rules": { "table-layout": "off" } }';
     files['batch/d2/broken.md'] = Buffer.from([0x23, 0x20, 0xff, 0x0a]);
     const dir = workdir(files);
     const single = run(dir, ['check', '--format', 'json', 'batch'], { NIANBAO_THREADS: '1' });
     const workers = run(dir, ['check', '--format', 'json', 'batch'], { NIANBAO_THREADS: '3' });
     // The 60 reports and broken.md with its error; notes.md is not a report and is skipped.
     assert.equal(json(single.stdout).files.length, 61);
+    const layout = json(single.stdout).files.filter(f => f.diagnostics.some(d => d.code === 'table-layout')).map(f => f.path.split('/')[1]);
+    assert.deepEqual([...new Set(layout)].sort(), ['d0', 'd1', 'd2']);
     assert.equal(workers.stdout, single.stdout);
     assert.equal(workers.stderr, single.stderr);
     assert.equal(workers.code, single.code);
     assert.equal(run(dir, ['check', '--format', 'json', 'batch']).stdout, single.stdout, 'the automatic choice');
+  });
+});
+
+describe('nianbao import and export', () => {
+  const page = (text: string) => reportPage(text, 'bold');
+
+  it('import writes FILE.md beside the page, refuses to overwrite it (exit 2) unless --force', async () => {
+    const dir = workdir({ '2023年度报告.html': page(seed('004')) });
+    const first = run(dir, ['import', '2023年度报告.html']);
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(first.stdout, '');
+    assert.equal(first.stderr, '已导入 2023年度报告.md：检查发现 0 个错误，1 个警告\n');
+    const written = readFileSync(path.join(dir, '2023年度报告.md'), 'utf8');
+    assert.equal(written, await importReport(Buffer.from(page(seed('004'))), 'x.html'));
+    writeFileSync(path.join(dir, '2023年度报告.md'), '我改过的文字\n');
+    const again = run(dir, ['import', '2023年度报告.html']);
+    assert.equal(again.code, 2);
+    assert.equal(again.stderr, 'nianbao: 2023年度报告.md 已存在，未覆盖；要覆盖请加 --force\n');
+    assert.equal(readFileSync(path.join(dir, '2023年度报告.md'), 'utf8'), '我改过的文字\n', 'the user\'s text untouched');
+    assert.equal(run(dir, ['import', '2023年度报告.html', '--force']).code, 0);
+    assert.equal(readFileSync(path.join(dir, '2023年度报告.md'), 'utf8'), written);
+  });
+
+  it('import -o names the output; a wrong file is a clear message and exit 2', () => {
+    const dir = workdir({ 'a.htm': page(seed('002')), 'old.doc': Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]) });
+    assert.equal(run(dir, ['import', 'a.htm', '-o', 'out/b.md']).code, 2, 'no such directory');
+    mkdirSync(path.join(dir, 'out'));
+    const r = run(dir, ['import', 'a.htm', '-o', 'out/b.md']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(readFileSync(path.join(dir, 'out/b.md'), 'utf8'), /^# 雁鸣湖镇2021年政府信息公开工作年度报告\n/);
+    assert.deepEqual(run(dir, ['import', 'old.doc']), { code: 2, stdout: '', stderr: 'nianbao: old.doc: 只能导入 .docx、.html 或 .htm 文件，不能导入「old.doc」\n' });
+    assert.deepEqual(run(dir, ['import', 'none.docx']), { code: 2, stdout: '', stderr: 'nianbao: none.docx: 找不到该文件或目录\n' });
+    const usage = run(dir, ['import']);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /^nianbao: import 需要且只需要一个输入文件/);
+  });
+
+  it('export writes FILE.docx beside the report; with errors it still does, and says how many on stderr', async () => {
+    const dir = workdir({ 'ok.md': seed('002'), 'wrong.md': seed004WithWrongTotal() });
+    const ok = run(dir, ['export', 'ok.md', '--to', 'docx']);
+    assert.deepEqual(ok, { code: 0, stdout: '', stderr: '已导出 ok.docx\n' });
+    const wrong = run(dir, ['export', 'wrong.md', '--to', 'docx']);
+    assert.equal(wrong.code, 0);
+    assert.equal(wrong.stderr, '已导出 wrong.docx\nnianbao: wrong.md: 报告有 1 个错误，5 个警告，仍已导出；运行 nianbao check wrong.md 查看\n');
+    const back = await importReport(readFileSync(path.join(dir, 'wrong.docx')), 'wrong.docx');
+    assert.deepEqual(keptFindings(back), keptFindings(seed004WithWrongTotal()));
+    assert.equal(run(dir, ['export', 'ok.md', '--to', 'docx']).code, 2, 'ok.docx exists');
+    assert.equal(run(dir, ['export', 'ok.md', '--to', 'docx', '--force']).code, 0);
+    assert.match(run(dir, ['export', 'ok.md', '--to', 'pdf']).stderr, /^nianbao: --to 目前只能是 docx/);
+  });
+
+  it('count with the configuration file nearest the report, as check does; a wrong one stops them (exit 2, nothing written)', () => {
+    const dir = workdir({
+      '2023年度报告.html': page(seed('004')),
+      'reports/.nianbao.jsonc': '{ "rules": { "section-heading": "error" } }',
+      'reports/004.md': seed('004'),
+      'bad/.nianbao.jsonc': '{ "rules": { "cell-emtpy": "off" } }',
+      'bad/004.md': seed('004'),
+    });
+    // The Markdown is checked where it is written: the configuration in reports/, not the page's directory.
+    const imported = run(dir, ['import', '2023年度报告.html', '-o', 'reports/2023年度报告.md']);
+    assert.deepEqual(imported, { code: 0, stdout: '', stderr: '已导入 reports/2023年度报告.md：检查发现 1 个错误，0 个警告\n' });
+    const exported = run(dir, ['export', 'reports/004.md', '--to', 'docx']);
+    assert.deepEqual(exported, {
+      code: 0, stdout: '',
+      stderr: '已导出 reports/004.docx\nnianbao: reports/004.md: 报告有 1 个错误，4 个警告，仍已导出；运行 nianbao check reports/004.md 查看\n',
+    });
+    assert.match(run(dir, ['check', 'reports/004.md']).stdout, /：1 个错误，4 个警告，/, 'the counts check gives');
+    for (const [args, what] of [[['export', 'bad/004.md', '--to', 'docx'], '导出'], [['import', '2023年度报告.html', '-o', 'bad/2023年度报告.md'], '导入']] as const) {
+      assert.deepEqual(run(dir, [...args]), {
+        code: 2, stdout: '',
+        stderr: `nianbao: bad/.nianbao.jsonc:1:14: 未知的规则代码「cell-emtpy」\nnianbao: 配置文件有误，未${what} / invalid configuration file, nothing written\n`,
+      });
+    }
+    assert.deepEqual(readdirSync(path.join(dir, 'bad')).sort(), ['.nianbao.jsonc', '004.md']);
   });
 });

@@ -3,7 +3,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { DecodeError, decode, encode } from '../../server/src/files';
+import { DecodeError } from '../../server/src/fileErrors';
+import { decode, encode } from '../../server/src/files';
 import { seed } from '../helpers';
 
 const bytes = (...b: number[]) => new Uint8Array(b);

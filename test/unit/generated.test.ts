@@ -39,12 +39,13 @@ test('nb年报 writes the whole report with the organ and year the user types in
   const text = expand(byPrefix('nb年报'), { 1: '创业乡', 2: '2023' });
   assert.equal(text.split('\n')[0], '# 创业乡2023年政府信息公开工作年度报告');
   assert.equal(check(text).report.year, 2023);
-  // Six sections and three zero tables in the 2021 format; only the empty section 六 is left to write.
-  assert.deepEqual(codes(text), ['fee-statement']);
+  // Six sections and three zero tables in the 2021 format: only the prose of 一, 五 and 六 is left to write.
+  assert.deepEqual(codes(text), ['section-empty', 'section-empty', 'fee-statement']);
 });
 
-test('heading and table snippets of one format add up to a report without a finding', () => {
-  for (const [year, format, expected] of [[2024, '2021', ['fee-statement']], [2020, '2019', []]] as const) {
+test('heading and table snippets of one format add up to a report whose only findings are the prose left to write', () => {
+  const empty = ['section-empty', 'section-empty'];
+  for (const [year, format, expected] of [[2024, '2021', [...empty, 'fee-statement']], [2020, '2019', empty]] as const) {
     const parts = [`# 创业乡${year}年政府信息公开工作年度报告`, ''];
     for (const s of SECTIONS) {
       parts.push(expand(byPrefix(`nb${s.ordinal}`)));

@@ -13,6 +13,15 @@ import { check } from '../../server/src/engine';
 import { applyEdits, at, editLine, REPO, seed } from '../helpers';
 import { Client, expectedLsp, reportUri } from '../lspClient';
 
+/** A warning on one line as the server publishes it, with the link to its rule page. */
+const published = (code: string, line: number, start: number, end: number, message: string): Diagnostic => ({
+  range: { start: { line, character: start }, end: { line, character: end } },
+  severity: 2,
+  code,
+  codeDescription: { href: pathToFileURL(path.join(REPO, `docs/rules/${code}.md`)).href },
+  source: 'nianbao',
+  message,
+});
 const summary = (ds: Diagnostic[]) => ds.map(d => `${d.code} ${at(d)} ${d.message}`);
 const rangesOf = (ds: Diagnostic[], code: string) => ds.filter(d => d.code === code).map(at);
 const byTitle = (actions: CodeAction[], title: string) => {
@@ -55,16 +64,9 @@ test('seed 001 gets the engine diagnostics with code, source and rule page', asy
   // Seed 001 reuses 一、二、 for the sub-items of 总体情况 and 五.
   const numbering = got.filter(d => d.code === 'section-numbering');
   assert.deepEqual(numbering.map(d => d.range.start.line), [10, 14, 18, 22, 26, 87, 91]);
-  assert.deepEqual(numbering[0], {
-    range: { start: { line: 10, character: 0 }, end: { line: 10, character: 8 } },
-    severity: 2,
-    code: 'section-numbering',
-    codeDescription: { href: pathToFileURL(path.join(REPO, 'docs/rules/section-numbering.md')).href },
-    source: 'nianbao',
-    message: '「一、总体情况」内的子项「一、主动公开情况」使用了一级序号，应为「（一）」',
-  });
+  assert.deepEqual(numbering[0], published('section-numbering', 10, 0, 8, '「一、总体情况」内的子项「一、主动公开情况」使用了一级序号，应为「（一）」'));
   const info = await client.conn.sendRequest('nianbao/reportInfo', { uri });
-  assert.deepEqual(info, { uri, isReport: true, year: 2024, format: '2021', expectedFormat: '2021', errors: 0, warnings: got.filter(d => d.severity === 2).length, infos: got.filter(d => d.severity === 3).length });
+  assert.deepEqual(info, { uri, isReport: true, year: 2024, format: '2021', expectedFormat: '2021', errors: 0, warnings: got.filter(d => d.severity === 2).length, infos: got.filter(d => d.severity === 3).length, config: null });
   assert.ok(client.infos.some(i => i.uri === uri), 'nianbao/reportInfoChanged after the check');
 });
 
@@ -140,6 +142,24 @@ describe('code actions', () => {
     assert.deepEqual(diagnostics.filter(d => d.code === 'section-numbering'), []);
     // Only one fixable section-heading-like problem of another rule is not offered as "fix all".
     assert.ok(!(await client.codeActions(uri, 6)).some(a => a.title.startsWith('修复此文档中所有「report-title」')));
+  });
+
+  test('section-empty: seed 003\'s 五 written as "无" gets a warning with its rule page and a quick fix that fix-all leaves alone', async () => {
+    const uri = reportUri('2020年度报告.md');
+    const lines = seed('003').split('\n');
+    assert.deepEqual([lines[398], lines[404]], ['五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+    lines.splice(399, 5, '无', '');
+    const got = (await client.open(uri, lines.join('\n'))).filter(d => d.code === 'section-empty');
+    assert.deepEqual(got, [published('section-empty', 398, 0, 14, '「五、存在的主要问题及改进情况」只写了「无」，应写明存在的主要问题和改进情况')]);
+    const fixAll = await client.codeActions(uri, 0, 0, ['source.fixAll']);
+    assert.ok(!JSON.stringify(fixAll).includes('（待填写）'), 'not a safe fix');
+    const fix = byTitle(await client.codeActions(uri, 398, 3), '插入子标题：存在的主要问题、改进情况');
+    assert.equal(fix.kind, 'quickfix');
+    const { text, diagnostics } = await client.apply(uri, fix);
+    assert.deepEqual(text.split('\n').slice(398, 405), ['五、存在的主要问题及改进情况', '（一）存在的主要问题', '（待填写）', '（二）改进情况', '（待填写）', '', '六、其他需要报告的事项']);
+    assert.deepEqual(summary(diagnostics.filter(d => d.code === 'section-empty')), [
+      'section-empty 398:0-398:14 「五、存在的主要问题及改进情况」只有子标题而没有内容，应写明存在的主要问题和改进情况',
+    ]);
   });
 
   test('source.fixAll on seed 004 applies every safe fix', async () => {
@@ -304,7 +324,7 @@ test('a plain Markdown file gets an empty list, and requests on it answer empty'
   const uri = reportUri('README.md');
   const text = '# 项目说明\n\n本仓库收集各部门的材料。\n\n## 使用方法\n\n运行 `npm install`。\n';
   assert.deepEqual(await client.open(uri, text), []);
-  assert.deepEqual(await client.conn.sendRequest('nianbao/reportInfo', { uri }), { uri, isReport: false, year: null, format: null, expectedFormat: null, errors: 0, warnings: 0, infos: 0 });
+  assert.deepEqual(await client.conn.sendRequest('nianbao/reportInfo', { uri }), { uri, isReport: false, year: null, format: null, expectedFormat: null, errors: 0, warnings: 0, infos: 0, config: null });
   assert.deepEqual(await client.codeActions(uri, 0), []);
   assert.equal(await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } }), null);
 });

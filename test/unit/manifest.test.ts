@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles, PackageManager } from '@vscode/vsce';
+import { CONFIG_KEYS } from '../../server/src/config';
 import { RULES } from '../../server/src/engine';
-import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import { generated, MANIFEST, NLS, SEVERITIES } from '../../scripts/gen-manifest';
+import { SETTING_DEFAULTS } from '../../server/src/lsp/settings';
+import { generated, MANIFEST, NLS, SCHEMA, SEVERITIES } from '../../scripts/gen-manifest';
 import { REPO } from '../helpers';
 
 const read = (file: string) => readFileSync(path.join(REPO, file), 'utf8');
@@ -58,8 +59,8 @@ test('every command has a localised title and category and is registered by the 
 
 test('the settings are the ones the language server reads', () => {
   const own = Object.keys(properties).filter(k => k !== 'nianbao.trace.server').map(k => k.replace(/^nianbao\./, '')).sort();
-  assert.deepEqual(own, Object.keys(DEFAULT_SETTINGS).sort());
-  for (const [name, value] of Object.entries(DEFAULT_SETTINGS)) assert.deepEqual(properties[`nianbao.${name}`].default, value, name);
+  assert.deepEqual(own, Object.keys(SETTING_DEFAULTS).sort());
+  for (const [name, value] of Object.entries(SETTING_DEFAULTS)) assert.deepEqual(properties[`nianbao.${name}`].default, value, name);
 });
 
 test('nianbao.rules has one property per engine rule, its default the rule\'s severity (npm run gen after adding a rule)', () => {
@@ -75,14 +76,29 @@ test('nianbao.rules has one property per engine rule, its default the rule\'s se
   }
 });
 
+test('the configuration file\'s schema has every key and rule, with the rules\' levels and defaults, for both file names', () => {
+  const schema = JSON.parse(read(SCHEMA));
+  assert.deepEqual(Object.keys(schema.properties), ['$schema', ...Object.keys(CONFIG_KEYS)]);
+  const rules = schema.properties.rules;
+  assert.deepEqual(Object.keys(rules.properties), RULES.map(r => r.id));
+  assert.deepEqual(rules.propertyNames.enum, RULES.map(r => r.id), 'an unknown code is flagged');
+  for (const r of RULES) {
+    assert.deepEqual(rules.properties[r.id].enum, SEVERITIES, r.id);
+    assert.equal(rules.properties[r.id].default, r.severity, r.id);
+    assert.equal(rules.properties[r.id].markdownDescription, zh[`config.rules.${r.id}`], r.id);
+  }
+  assert.deepEqual(contributes.jsonValidation, [{ fileMatch: ['.nianbao.jsonc', '.nianbao.json'], url: `./${SCHEMA}` }]);
+});
+
 test('every file the manifest contributes exists', () => {
   const files = [
     manifest.icon,
     ...contributes.grammars.map((g: { path: string }) => g.path),
     ...contributes.snippets.map((s: { path: string }) => s.path),
     ...contributes['markdown.previewStyles'],
+    ...contributes.jsonValidation.map((v: { url: string }) => v.url),
   ];
-  assert.ok(files.length >= 4);
+  assert.ok(files.length >= 5);
   for (const f of files) assert.ok(existsSync(path.join(REPO, f)), f);
   assert.equal(contributes['markdown.markdownItPlugins'], true);
   // `main` is the bundle of client/src/extension.ts (build.mjs); the source must exist.
@@ -90,11 +106,11 @@ test('every file the manifest contributes exists', () => {
   assert.ok(existsSync(path.join(REPO, 'client/src/extension.ts')));
 });
 
-test('the .vsix takes only the bundles, manifest, strings, grammar, snippets, preview style, icon, rule pages, README and LICENSE', async () => {
+test('the .vsix takes only the bundles, manifest, strings, grammar, snippets, configuration schema, preview style, icon, rule pages, README and LICENSE', async () => {
   const files = (await listFiles({ cwd: REPO, packageManager: PackageManager.None })).map(f => f.replace(/\\/g, '/'));
-  const allowed = /^(dist\/(extension|server)\.js|syntaxes\/.+|snippets\/.+|media\/.+|docs\/rules\/[\w-]+\.md|images\/icon\.png|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|LICENSE)$/;
+  const allowed = /^(dist\/(extension|server)\.js|syntaxes\/.+|snippets\/.+|schemas\/.+|media\/.+|docs\/rules\/[\w-]+\.md|images\/icon\.png|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|LICENSE)$/;
   for (const f of files) assert.match(f, allowed);
-  for (const f of ['package.json', NLS.en, NLS.zh, 'LICENSE', manifest.icon, ...contributes['markdown.previewStyles'].map((p: string) => p.replace(/^\.\//, ''))]) {
+  for (const f of ['package.json', NLS.en, NLS.zh, SCHEMA, 'LICENSE', manifest.icon, ...contributes['markdown.previewStyles'].map((p: string) => p.replace(/^\.\//, ''))]) {
     assert.ok(files.includes(f), `${f} is left out`);
   }
   assert.ok(!files.some(f => /^(node_modules|client|server|test|scripts|bench)\//.test(f) || f.endsWith('.map')));

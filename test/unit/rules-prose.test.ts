@@ -2,7 +2,8 @@
 // message) and the document after each fix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterFix, at, diagnostics, editLine, seed, SEEDS } from '../helpers';
+import { applySafeFixes } from '../../server/src/engine';
+import { afterFix, at, convertedPdf001, diagnostics, editLine, seed, SEEDS } from '../helpers';
 
 const PROSE_CODES = ['report-title', 'conversion-artifact', 'year-mismatch', 'duplicate-word', 'fee-statement'];
 
@@ -13,9 +14,9 @@ const lines = (text: string) => text.split('\n');
 const withoutLine = (text: string, n: number) => lines(text).filter((_, i) => i !== n).join('\n');
 const withLine = (text: string, n: number, line: string) => { const l = lines(text); l.splice(n, 0, line); return l.join('\n'); };
 
-/** The one diagnostic of `code` the text has; fails if there are none or several. */
-function only(text: string, code: string) {
-  const ds = diagnostics(text, code);
+/** The one diagnostic of `code` the text has (on `line`, if given); fails if there are none or several. */
+function only(text: string, code: string, line?: number) {
+  const ds = diagnostics(text, code).filter(d => line === undefined || d.range.start.line === line);
   assert.equal(ds.length, 1, `expected one ${code}, got ${ds.map(d => `${at(d)} ${d.message}`).join('; ') || 'none'}`);
   return ds[0];
 }
@@ -125,7 +126,7 @@ test('conversion-artifact: a line that is only a bookmark is deleted whole', () 
 });
 
 test('conversion-artifact: page numbers in their usual shapes, alone on a line outside the tables', () => {
-  for (const [written, range] of [['— 3 —', '410:0-410:5'], ['- 2 -', '410:0-410:5'], ['第 3 页', '410:0-410:5'], ['第3页 共5页', '410:0-410:7'], ['  12  ', '410:2-410:4']]) {
+  for (const [written, range] of [['— 3 —', '410:0-410:5'], ['- 2 -', '410:0-410:5'], ['第 3 页', '410:0-410:5'], ['第3页 共5页', '410:0-410:7'], ['3/12', '410:0-410:4'], ['  12  ', '410:2-410:4']]) {
     const text = editLine(seed('000'), 410, /^1$/, written);
     const d = diagnostics(text, 'conversion-artifact').find(x => x.range.start.line === 410);
     assert.equal(d && `${at(d)} ${d.message}`, `${range} 转换残留的页码「${written.trim()}」（单独成行，不属于任何表格）`, written);
@@ -142,6 +143,46 @@ test('conversion-artifact: a lone 1 or 0 inside a one-cell-per-line table is a v
 test('conversion-artifact: a bare number next to other bare numbers is data, not a page number', () => {
   const text = withLine(withLine(seed('000'), 409, '3'), 410, '5');
   assert.deepEqual(findings(text, 'conversion-artifact').filter(f => / 4(09|10|11):/.test(f)), []);
+});
+
+test('conversion-artifact: page 5 of 3 is no page number', () => {
+  for (const written of ['5/3', '第5页 共3页']) {
+    assert.deepEqual(findings(editLine(seed('000'), 410, /^1$/, written), 'conversion-artifact').filter(f => f.includes(' 410:')), [], written);
+  }
+});
+
+test('conversion-artifact: values a PDF conversion left alone on their lines under 表二\'s caption are not page numbers, and fix-all keeps them', () => {
+  const text = convertedPdf001();
+  assert.deepEqual(findings(text, 'conversion-artifact'), []);
+  assert.deepEqual(lines(applySafeFixes(text).text).slice(32, 36), ['第二十条第（一）项', '22', '（其中修订 16 件）', '55']);
+});
+
+test('conversion-artifact: a lone number in section 二, 三 or 四 is never called a page number, however far from the table', () => {
+  // Seed 001: "3" after "（三）加强队伍建设…" in section 五, seven lines of prose below 表四, is a page number;
+  // without the heading "五、…" (line 85) the same lines are in section 四, where a table's value may stand alone.
+  const text = withLine(seed('001'), 98, '3');
+  assert.deepEqual(findings(text, 'conversion-artifact'), ['conversion-artifact 98:0-98:1 转换残留的页码「3」（单独成行，不属于任何表格）']);
+  assert.deepEqual(findings(withoutLine(text, 85), 'conversion-artifact'), []);
+});
+
+test('conversion-artifact: a lone number a few lines from a table or a template label is not a page number, even outside sections 二/三/四', () => {
+  // Seed 000 line 410, "1" at the end of section 六, with a piece of a converted 表二 above it.
+  const text = withLine(seed('000'), 409, '行政许可');
+  assert.deepEqual(findings(text, 'conversion-artifact').filter(f => f.includes(' 411:')), []);
+  // Seed 001: "3" under "二、改进措施" (line 91) in section 五, the fifth line of text below 表四's values.
+  assert.deepEqual(findings(withLine(seed('001'), 92, '3'), 'conversion-artifact'), []);
+});
+
+test('conversion-artifact: a page footer between the rows of a one-cell-per-line table is deleted, and the table reads as before', () => {
+  // Seed 000 line 19 is 表二's "\t规章"; a footer below it reads as the second line of that cell.
+  const text = withLine(seed('000'), 20, '— 3 —');
+  const d = only(text, 'conversion-artifact', 20);
+  assert.equal(`${at(d)} ${d.message}`, '20:0-20:5 转换残留的页码「— 3 —」（单独成行，不属于任何表格）');
+  assert.equal(d.fix?.safe, true);
+  const r = afterFix(text, d);
+  assert.equal(r.text, seed('000'));
+  assert.deepEqual(r.gone.sort(), [`conversion-artifact ${d.message}`, 'table-shape 表二「第二十条第（一）项」缺少「规章」行']);
+  assert.deepEqual(r.added, []);
 });
 
 // year-mismatch
@@ -208,6 +249,17 @@ test('duplicate-word: a repeated phrase is reported whole', () => {
   assert.deepEqual(findings(text, 'duplicate-word').filter(f => f.includes(' 5:')), [
     'duplicate-word 5:48-5:56 词语「目标导向」连续写了两遍：「目标导向目标导向」',
   ]);
+});
+
+test('duplicate-word: the header of a converted 表四, its cells\' halves on one line, repeats template labels, not words', () => {
+  // Seed 001's 表四 header (lines 80–82) as a PDF conversion writes it: the top halves of the
+  // two-line cells, then the bottom halves.
+  const l = lines(seed('001'));
+  l.splice(80, 3, '行政复议行政诉讼', '结果结果其他尚未总计未经复议直接起诉复议后起诉', '维持纠正结果审结', '结果结果其他尚未总计结果结果其他尚未总计', '维持纠正结果审结维持纠正结果审结');
+  assert.deepEqual(findings(l.join('\n'), 'duplicate-word'), []);
+  // A line of the template's words with the author's own among them is prose, and its slip is reported.
+  l.splice(81, 1, '本年度结果结果其他尚未总计');
+  assert.deepEqual(findings(l.join('\n'), 'duplicate-word'), ['duplicate-word 81:3-81:7 词语「结果」连续写了两遍：「结果结果」']);
 });
 
 test('duplicate-word: grammatical reduplication is not reported', () => {

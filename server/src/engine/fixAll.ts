@@ -59,12 +59,16 @@ export interface FixAllResult {
   applied: number;
 }
 
+const linesSpanned = (fix: Fix) => fix.edits.reduce((n, e) => n + e.range.end.line - e.range.start.line, 0);
+
 /** Applies every safe fix until none is left (or the rounds run out on fixes that keep reappearing). */
 export function applySafeFixes(text: string, options: CheckOptions = {}): FixAllResult {
   let current = text;
   let applied = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const safe = check(current, options).diagnostics.filter(d => d.fix?.safe);
+    // Fixes over fewer lines first: converting a table rewrites all its lines, and would glue a
+    // page footer between its rows into a cell; it waits a round, for the debris in it to go.
+    const safe = check(current, options).diagnostics.filter(d => d.fix?.safe).sort((a, b) => linesSpanned(a.fix!) - linesSpanned(b.fix!));
     const fixes = compatibleFixes(safe);
     const next = applyTextEdits(current, fixes.flatMap(f => f.edits));
     if (next === current) break;

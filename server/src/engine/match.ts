@@ -785,7 +785,8 @@ function checkHeader(table: MatchedTable, headerRows: number[][]) {
     for (const r of headerRows[block]) {
       table.rows[r].cells.forEach((c, i) => { if (!isValueText(c.text.trim())) available.push({ at: [r, i], words: wordsOf(c.text) }); });
     }
-    const groups = b.headerGroups ?? [];
+    // Group cells span other header cells; tables typed by hand or converted from web pages often leave them out.
+    const groups = [...new Set(b.columns.flatMap(c => c.groups ?? []))];
     const expected = b.header.filter(h => !groups.includes(h));
     const used = new Set<number>();
     const take = (label: string) => {

@@ -89,12 +89,17 @@ function scoreSection(words: string, s: SectionDef): SectionScore {
   return { exact, variant, keyword, sim };
 }
 
+/** Words a heading can have: short, with no sentence in them. */
+export function isHeadingWords(words: string): boolean {
+  return words.length <= 40 && !/[。；;]/.test(words);
+}
+
 /**
  * Whether a line is the heading of one of the six sections. Words decide, the ordinal only
  * breaks ties: "一、主动公开情况" inside 总体情况 is a sub-item, not section 二.
  */
 export function sectionOf(h: HeadingLine): SectionHeading | undefined {
-  if (h.ordinalKind === 'sub' || h.words.length > 40 || /[。；;]/.test(h.words)) return undefined;
+  if (h.ordinalKind === 'sub' || !isHeadingWords(h.words)) return undefined;
   let best: { s: SectionDef; sim: number; exact: boolean } | undefined;
   const scores = sectionScores.memo(h.words, words => SECTIONS.map(s => scoreSection(words, s)));
   for (const [i, s] of SECTIONS.entries()) {

@@ -14,10 +14,21 @@ export interface SectionDef {
   /** Words that identify the section when its wording drifts. */
   keywords: string[];
   table?: TableId;
+  /**
+   * A section of prose the format asks for (一, 五): what it should say, for messages, and the
+   * sub-headings it usually has. Left empty, it is the first thing a reviewer sends back.
+   */
+  prose?: { expects: string; parts: string[] };
 }
 
 export const SECTIONS: readonly SectionDef[] = [
-  { index: 1, ordinal: '一', title: '总体情况', variants: ['工作基本情况'], keywords: ['总体情况', '基本情况'] },
+  {
+    index: 1, ordinal: '一', title: '总体情况', variants: ['工作基本情况'], keywords: ['总体情况', '基本情况'],
+    prose: {
+      expects: '概述本年度主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等情况',
+      parts: ['主动公开情况', '依申请公开情况', '政府信息管理情况', '政府信息公开平台建设情况', '监督保障情况'],
+    },
+  },
   { index: 2, ordinal: '二', title: '主动公开政府信息情况', variants: [], keywords: ['主动公开'], table: 't2' },
   {
     index: 3, ordinal: '三', title: '收到和处理政府信息公开申请情况',
@@ -32,6 +43,7 @@ export const SECTIONS: readonly SectionDef[] = [
     index: 5, ordinal: '五', title: '存在的主要问题及改进情况',
     variants: ['政府信息公开工作存在的主要问题及改进情况', '存在的主要问题和改进情况'],
     keywords: ['主要问题', '改进'],
+    prose: { expects: '写明存在的主要问题和改进情况', parts: ['存在的主要问题', '改进情况'] },
   },
   { index: 6, ordinal: '六', title: '其他需要报告的事项', variants: ['其他事项', '其他需要报告事项'], keywords: ['其他需要报告'] },
 ];
@@ -46,6 +58,8 @@ export interface ColumnDef {
   /** Short name for inlay hints and messages. */
   short: string;
   kind: ValueKind;
+  /** Header labels above this column in the template, outermost first (申请人情况 › 法人或其他组织). */
+  groups?: string[];
 }
 
 export interface RowDef {
@@ -63,11 +77,6 @@ export interface BlockDef {
   caption?: string;
   /** Header cells in reading order, as the template prints them. */
   header: string[];
-  /**
-   * The header cells that only group others (申请人情况 over the applicant columns): tables typed
-   * by hand or converted from web pages often leave them out, and no value depends on them.
-   */
-  headerGroups?: string[];
   columns: ColumnDef[];
   rows: RowDef[];
 }
@@ -80,7 +89,18 @@ export interface TableDef {
   blocks: BlockDef[];
 }
 
-const count = (id: string, label: string, short = label): ColumnDef => ({ id, label, short, kind: 'count' });
+const count = (id: string, label: string, short = label, groups?: string[]): ColumnDef =>
+  (groups ? { id, label, short, kind: 'count', groups } : { id, label, short, kind: 'count' });
+
+/** Header labels of columns in reading order, each group once, before its first column. */
+function headerOf(columns: ColumnDef[]): string[] {
+  const out: string[] = [];
+  for (const c of columns) {
+    for (const g of c.groups ?? []) if (!out.includes(g)) out.push(g);
+    out.push(c.label);
+  }
+  return out;
+}
 
 // ---------- 表二 ----------
 
@@ -160,17 +180,20 @@ const T2_2019: TableDef = {
 
 export const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
+const APPLICANTS = ['申请人情况'];
+const ORGANISATIONS = [...APPLICANTS, '法人或其他组织'];
+
 const T3_COLUMNS: ColumnDef[] = [
-  count('natural', '自然人'),
-  count('business', '商业企业', '商业'),
-  count('research', '科研机构', '科研'),
-  count('publicWelfare', '社会公益组织', '公益'),
-  count('legal', '法律服务机构', '法律'),
-  count('otherOrg', '其他'),
-  count('total', '总计'),
+  count('natural', '自然人', '自然人', APPLICANTS),
+  count('business', '商业企业', '商业', ORGANISATIONS),
+  count('research', '科研机构', '科研', ORGANISATIONS),
+  count('publicWelfare', '社会公益组织', '公益', ORGANISATIONS),
+  count('legal', '法律服务机构', '法律', ORGANISATIONS),
+  count('otherOrg', '其他', '其他', ORGANISATIONS),
+  count('total', '总计', '总计', APPLICANTS),
 ];
 
-const T3_HEADER = ['申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+const T3_HEADER = headerOf(T3_COLUMNS);
 
 const RESULTS = '三、本年度办理结果';
 const WITHHELD = '（三）不予公开';
@@ -218,15 +241,18 @@ function t3Rows(format: FormatId): RowDef[] {
 
 const t3 = (format: FormatId): TableDef => ({
   id: 't3', name: '表三', title: '收到和处理政府信息公开申请情况', section: 3,
-  blocks: [{ caption: T3_NOTE, header: T3_HEADER, headerGroups: ['申请人情况', '法人或其他组织'], columns: T3_COLUMNS, rows: t3Rows(format) }],
+  blocks: [{ caption: T3_NOTE, header: T3_HEADER, columns: T3_COLUMNS, rows: t3Rows(format) }],
 });
 
 // ---------- 表四 ----------
 
+const LITIGATION = '行政诉讼';
+
+/** The three groups of 表四's columns; `within` is the header they sit under (行政诉讼). */
 export const T4_GROUPS = [
   { id: 'review', label: '行政复议', short: '复议' },
-  { id: 'direct', label: '未经复议直接起诉', short: '直诉' },
-  { id: 'afterReview', label: '复议后起诉', short: '复议后诉' },
+  { id: 'direct', label: '未经复议直接起诉', short: '直诉', within: LITIGATION },
+  { id: 'afterReview', label: '复议后起诉', short: '复议后诉', within: LITIGATION },
 ] as const;
 
 const T4_OUTCOMES = [
@@ -238,14 +264,12 @@ const T4_OUTCOMES = [
 ] as const;
 
 const T4_COLUMNS: ColumnDef[] = T4_GROUPS.flatMap(g =>
-  T4_OUTCOMES.map(o => count(`${g.id}.${o.id}`, o.label, `${g.short}·${o.short}`)));
+  T4_OUTCOMES.map(o => count(`${g.id}.${o.id}`, o.label, `${g.short}·${o.short}`, 'within' in g ? [g.within, g.label] : [g.label])));
 
 const T4: TableDef = {
   id: 't4', name: '表四', title: '政府信息公开行政复议、行政诉讼情况', section: 4,
   blocks: [{
-    header: ['行政复议', '行政诉讼', ...T4_OUTCOMES.map(o => o.label), '未经复议直接起诉', '复议后起诉',
-      ...T4_OUTCOMES.map(o => o.label), ...T4_OUTCOMES.map(o => o.label)],
-    headerGroups: ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'],
+    header: headerOf(T4_COLUMNS),
     columns: T4_COLUMNS,
     rows: [{ id: 'cases', label: '', short: '案件数' }],
   }],
@@ -255,6 +279,14 @@ export const TABLES: Record<FormatId, Record<TableId, TableDef>> = {
   '2019': { t2: T2_2019, t3: t3('2019'), t4: T4 },
   '2021': { t2: T2_2021, t3: t3('2021'), t4: T4 },
 };
+
+/**
+ * Every word a template table prints, in either format: captions and notes, header cells, column,
+ * group and row labels. A line of these is a table's, even when a conversion lost the table.
+ */
+export const TEMPLATE_LABELS: readonly string[] = [...new Set(Object.values(TABLES).flatMap(tables => Object.values(tables).flatMap(t => t.blocks.flatMap(b => [
+  b.caption ?? '', ...b.header, ...b.columns.map(c => c.label), ...b.rows.flatMap(r => [r.label, ...(r.groups ?? [])]),
+]))))].filter(label => label !== '');
 
 /** The format a report on `year` must use. */
 export function formatForYear(year: number): FormatId {

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult, Diagnostic, Report } from '../engine';
 import { checkSteps } from '../engine/check';
 import { drain } from '../engine/report';
-import { checkOptions, isCandidate, type Settings } from './settings';
+import { isCandidate, type Settings } from './settings';
 
 export interface Analysis {
   uri: string;
@@ -37,7 +37,7 @@ export function isActive(a: Analysis | undefined): a is ReportAnalysis {
  */
 function analysisSteps(doc: TextDocument, settings: Settings, previous?: Report): Generator<void, Analysis> {
   const base = { uri: doc.uri, version: doc.version, settings };
-  return withBase(base, isCandidate(doc.uri, doc.languageId, settings) ? checkSteps(doc.getText(), { ...checkOptions(settings), fileName: fileNameOf(doc.uri) }, previous) : undefined);
+  return withBase(base, isCandidate(doc.uri, doc.languageId, settings) ? checkSteps(doc.getText(), { ...settings.check, fileName: fileNameOf(doc.uri) }, previous) : undefined);
 }
 
 function* withBase(base: Omit<Analysis, 'diagnostics'>, steps: Generator<void, CheckResult> | undefined): Generator<void, Analysis> {

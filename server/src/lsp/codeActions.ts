@@ -6,7 +6,6 @@ import {
 } from '../engine';
 import type { ReportAnalysis } from './analysis';
 import { toLspDiagnostic } from './diagnostics';
-import { checkOptions } from './settings';
 import { CONVERT_TITLE, FIX_ALL_KIND } from '../protocol';
 
 const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
@@ -39,7 +38,7 @@ export function codeActions(a: ReportAnalysis, range: Range, only?: string[]): C
   // Only when asked for by kind (codeActionsOnSave, 修复全部, the Source Action menu): it re-checks
   // the document until stable, and the unfiltered requests sent on every cursor move never show it.
   if (only && wanted(FIX_ALL_KIND, only) && a.diagnostics.some(d => d.fix?.safe)) {
-    const fixed = applySafeFixes(a.report.text, checkOptions(a.settings));
+    const fixed = applySafeFixes(a.report.text, a.settings.check);
     const e = replacementEdit(a.report.text, fixed.text);
     if (e) actions.push({ title: `修复所有可自动修复的问题（${fixed.applied} 处）`, kind: FIX_ALL_KIND, edit: edit([e]) });
   }

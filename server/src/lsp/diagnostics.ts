@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { repository } from '../../../package.json';
+import type { ConfigProblem } from '../config';
 import type { Diagnostic, RuleCode, Severity } from '../engine';
 
 export const SOURCE = 'nianbao';
@@ -42,4 +43,9 @@ export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
   };
   if (d.related?.length) out.relatedInformation = d.related.map(r => ({ location: { uri, range: r.range }, message: r.message }));
   return out;
+}
+
+/** A mistake in a configuration file: an error with no rule code, being no finding about a report. */
+export function configDiagnostic(p: ConfigProblem): LspDiagnostic {
+  return { range: p.range, severity: DiagnosticSeverity.Error, source: SOURCE, message: p.message };
 }

@@ -1,13 +1,17 @@
-// The custom requests of the client's status bar and insert commands.
+// The custom requests of the client's status bar, insert and Word commands.
+import { pathToFileURL } from 'node:url';
 import { countBySeverity, formatForYear, reportSkeleton, templateTable } from '../engine';
 import { isActive, type Analysis } from './analysis';
-import type { ReportInfo, TemplateTextParams } from '../protocol';
+import type { ExportWordParams, ExportWordResult, ImportWordParams, ImportWordResult, ReportInfo, TemplateTextParams } from '../protocol';
+import type { Settings } from './settings';
 
 export function reportInfo(a: Analysis): ReportInfo {
   const counts = countBySeverity(a.diagnostics);
-  if (!isActive(a)) return { uri: a.uri, isReport: false, year: null, format: null, expectedFormat: null, ...counts };
+  const file = a.settings.config;
+  const config = file ? { uri: pathToFileURL(file.file).href, problems: file.problems.length + (file.unreadable ? 1 : 0) } : null;
+  if (!isActive(a)) return { uri: a.uri, isReport: false, year: null, format: null, expectedFormat: null, ...counts, config };
   const { report } = a;
-  return { uri: a.uri, isReport: true, year: report.year, format: report.format, expectedFormat: report.expectedFormat, ...counts };
+  return { uri: a.uri, isReport: true, year: report.year, format: report.format, expectedFormat: report.expectedFormat, ...counts, config };
 }
 
 const KINDS = new Set(['report', 't2', 't3', 't4']);
@@ -27,4 +31,26 @@ export function templateText(p: TemplateTextParams, doc: Analysis | undefined, e
     return reportSkeleton(year, organ, format, eol);
   }
   return templateTable(p.kind, format, eol);
+}
+
+// The Word libraries are loaded at the first Word request: the server starts without them.
+const word = () => import('../word');
+
+export async function importWord(p: ImportWordParams): Promise<ImportWordResult> {
+  if (typeof p?.name !== 'string' || typeof p.base64 !== 'string') return { error: '请求中没有文件' };
+  const { importReport, ImportError } = await word();
+  try {
+    return { markdown: await importReport(Buffer.from(p.base64, 'base64'), p.name) };
+  } catch (err) {
+    if (err instanceof ImportError) return { error: err.message };
+    throw err;
+  }
+}
+
+/** The export follows the document's settings (its configuration file's too): its rule severities decide what counts as an error. */
+export async function exportWord(p: ExportWordParams, settings: Settings): Promise<ExportWordResult> {
+  if (typeof p?.text !== 'string') return { error: '请求中没有报告文本' };
+  const { exportReport } = await word();
+  const result = await exportReport(p.text, settings.check);
+  return { base64: result.bytes.toString('base64'), errors: result.errors, warnings: result.warnings };
 }

@@ -1,8 +1,14 @@
-// The `nianbao.*` settings as the server uses them: whatever a client sends is read defensively
-// (a wrong type falls back to the default instead of breaking checks).
-import { isSeveritySetting, RULES, type CheckOptions, type RuleCode, type SeveritySetting } from '../engine';
+// The `nianbao.*` settings as the server uses them. What a client sends is read defensively (a
+// value of the wrong type counts as not set), and only what it sends is taken as the user's
+// choice: the rest comes from the document's configuration file, then from the defaults.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findConfigFile, loadConfig, resolveConfig, type LoadedConfig, type ResolvedConfig } from '../config';
+import { isSeveritySetting, RULES, type RuleCode, type SeveritySetting } from '../engine';
+import { selects } from '../globs';
 
-export interface Settings {
+/** The settings a client can send, as the extension contributes them. */
+export interface EditorSettings {
   enable: boolean;
   rules: Partial<Record<RuleCode, SeveritySetting>>;
   defaultTemplate: '2019' | '2021';
@@ -12,83 +18,82 @@ export interface Settings {
   exclude: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = {
+/** Their defaults (the manifest's, which test/unit/manifest.test.ts holds to these). */
+export const SETTING_DEFAULTS: EditorSettings = {
   enable: true, rules: {}, defaultTemplate: '2021', inlayHints: true, run: 'onType', include: [], exclude: [],
 };
+
+/** What applies to one document. */
+export interface Settings extends ResolvedConfig {
+  enable: boolean;
+  inlayHints: boolean;
+  run: 'onType' | 'onSave';
+}
 
 const CODES = new Set<string>(RULES.map(r => r.id));
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s !== '') : []);
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s !== '') : undefined);
+const oneOf = <T extends string>(v: unknown, values: readonly T[]): T | undefined => (values.includes(v as T) ? (v as T) : undefined);
+const boolean = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
 
-/** Reads a `nianbao` settings object (or a whole settings tree that has one). */
-export function readSettings(raw: unknown): Settings {
+/** The settings a client sent (a `nianbao` object, or a whole settings tree that has one): only those set, and of the right type. */
+export function readSettings(raw: unknown): Partial<EditorSettings> {
   const v = isObject(raw) && isObject(raw.nianbao) ? raw.nianbao : raw;
-  if (!isObject(v)) return DEFAULT_SETTINGS;
-  const rules: Settings['rules'] = {};
-  if (isObject(v.rules)) {
-    for (const [code, sev] of Object.entries(v.rules)) {
-      if (CODES.has(code) && isSeveritySetting(sev)) rules[code as RuleCode] = sev;
-    }
-  }
-  return {
-    enable: typeof v.enable === 'boolean' ? v.enable : DEFAULT_SETTINGS.enable,
+  if (!isObject(v)) return {};
+  const rules = isObject(v.rules)
+    ? Object.fromEntries(Object.entries(v.rules).filter(([code, sev]) => CODES.has(code) && isSeveritySetting(sev)))
+    : undefined;
+  const read: Partial<EditorSettings> = {
+    enable: boolean(v.enable),
     rules,
-    defaultTemplate: v.defaultTemplate === '2019' || v.defaultTemplate === '2021' ? v.defaultTemplate : DEFAULT_SETTINGS.defaultTemplate,
-    inlayHints: typeof v.inlayHints === 'boolean' ? v.inlayHints : DEFAULT_SETTINGS.inlayHints,
-    run: v.run === 'onSave' ? 'onSave' : 'onType',
+    defaultTemplate: oneOf(v.defaultTemplate, ['2019', '2021']),
+    inlayHints: boolean(v.inlayHints),
+    run: oneOf(v.run, ['onType', 'onSave']),
     include: strings(v.include),
     exclude: strings(v.exclude),
   };
-}
-
-export function checkOptions(s: Settings): CheckOptions {
-  return { severities: s.rules, defaultFormat: s.defaultTemplate };
+  return Object.fromEntries(Object.entries(read).filter(([, value]) => value !== undefined));
 }
 
 /**
- * Glob → RegExp for file patterns: `**` any number of folders, `*` and `?` within one path
- * segment, `{a,b}` alternatives. A pattern without a slash matches the file name anywhere, the
- * way `.gitignore` and `files.exclude` users expect. (node's path.matchesGlob is experimental in
- * Node 20 and prints a warning on first use.)
+ * A document's settings: those the client sent win over the configuration file (rule by rule),
+ * the file over the defaults. The merge is here because only the server finds the file for
+ * every editor; a client sends only what its user set (the VS Code extension leaves VS Code's
+ * defaults out, see client/src/extension.ts), so a default never hides the file's choice.
  */
-export function globToRegExp(glob: string): RegExp {
-  const pattern = glob.includes('/') ? glob.replace(/^\.?\//, '') : `**/${glob}`;
-  let re = '';
-  let braces = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*' && pattern[i + 1] === '*') {
-      const slash = pattern[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') { braces++; re += '(?:'; }
-    else if (c === '}' && braces > 0) { braces--; re += ')'; }
-    else if (c === ',' && braces > 0) re += '|';
-    else re += c.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
-  }
-  return new RegExp(`(?:^|/)${re}$`, 'u');
+export function documentSettings(user: Partial<EditorSettings>, config?: LoadedConfig): Settings {
+  const { enable, inlayHints, run } = { ...SETTING_DEFAULTS, ...user };
+  return { ...resolveConfig(config, user), enable, inlayHints, run };
 }
 
-const compiled = new Map<string, RegExp>();
+export const DEFAULT_SETTINGS: Settings = documentSettings({});
 
-export function matchesAny(path: string, globs: string[]): boolean {
-  return globs.some(g => {
-    let re = compiled.get(g);
-    if (!re) compiled.set(g, (re = globToRegExp(g)));
-    return re.test(path);
-  });
-}
-
-/** The path part of a document URI, decoded, with forward slashes. */
+/** The file system path of a `file:` URI, else the URI's path part, decoded. */
 export function uriPath(uri: string): string {
   try {
-    return decodeURIComponent(new URL(uri).pathname);
+    const url = new URL(uri);
+    return url.protocol === 'file:' ? fileURLToPath(url) : decodeURIComponent(url.pathname);
   } catch {
     return uri;
   }
+}
+
+/**
+ * The configuration file of a document: the nearest one up to the workspace folder that holds
+ * it (the editor watches no further), or up to the root for a file outside every folder.
+ */
+export function configFor(uri: string, folders: string[]): LoadedConfig | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  const file = uriPath(uri);
+  const inside = (dir: string) => {
+    const rel = path.relative(dir, file);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  // The innermost folder, for folders nested in one another.
+  const folder = folders.filter(inside).sort((a, b) => b.length - a.length)[0];
+  const found = findConfigFile(path.dirname(file), folder);
+  return found ? loadConfig(found) : undefined;
 }
 
 const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd)$/i;
@@ -99,8 +104,6 @@ const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd)$/i;
  */
 export function isCandidate(uri: string, languageId: string, s: Settings): boolean {
   if (!s.enable) return false;
-  const path = uriPath(uri);
-  if (matchesAny(path, s.exclude)) return false;
-  if (matchesAny(path, s.include)) return true;
-  return languageId === 'markdown' || MARKDOWN_FILE.test(path);
+  const file = uriPath(uri);
+  return selects(file, s, languageId === 'markdown' || MARKDOWN_FILE.test(file));
 }

@@ -20,11 +20,12 @@ import { conversionArtifact } from './conversionArtifact';
 import { yearMismatch } from './yearMismatch';
 import { duplicateWord } from './duplicateWord';
 import { feeStatement } from './feeStatement';
+import { sectionEmpty } from './sectionEmpty';
 
 /** Every rule, in the order of spec/rules.md. */
 export const RULES: Rule[] = [
   sectionMissing, sectionDuplicate, sectionOrder, sectionHeading, sectionNumbering, reportTitle,
   tableMissing, tableShape, tableLabel, templateVersion, tableLayout,
   cellEmpty, cellInvalid, cellFullwidth, t3RowTotal, t3ResultsTotal, t3Balance, t4GroupTotal, t3Cell, tableEmpty,
-  conversionArtifact, yearMismatch, duplicateWord, feeStatement,
+  conversionArtifact, yearMismatch, duplicateWord, feeStatement, sectionEmpty,
 ];

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { standardHeading } from '../template';
+import { keepsNumbers } from './util';
 
 export const sectionHeading: Rule = {
   id: 'section-heading',
@@ -12,7 +13,8 @@ export const sectionHeading: Rule = {
       return {
         range,
         message: `标题应为「${expected}」，而不是「${report.text.slice(h.start, h.end)}」`,
-        fix: { title: `改为「${expected}」`, safe: true, edits: [{ range, newText: expected }] },
+        // The ordinal is the heading's own (5、 becomes 五、); a number in its words ("四、2022年行政复议 0 件") is the report's.
+        fix: { title: `改为「${expected}」`, safe: keepsNumbers(h.words, h.section.title), edits: [{ range, newText: expected }] },
       };
     });
   },

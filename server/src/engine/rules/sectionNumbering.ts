@@ -9,7 +9,8 @@ export const sectionNumbering: Rule = {
   check(report) {
     return report.subItems.flatMap(h => {
       const section = sectionAt(report.sections, h.line);
-      if (!section || h.ordinal === undefined) return [];
+      // Only 一、二、: an arabic "2." is a sub-item's own numbering, and its digit the author's.
+      if (!section || h.ordinalKind !== 'chinese' || h.ordinal === undefined) return [];
       const numeral = CN_ORDINALS[h.ordinal] ?? '';
       const range = report.lines.range(h.ordinalStart, h.ordinalEnd);
       const replacement = `（${numeral}）`;

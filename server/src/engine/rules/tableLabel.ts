@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { cellAt } from '../match';
-import { blockName, blockProblems, tableFindings } from './util';
+import { blockName, blockProblems, keepsNumbers, tableFindings } from './util';
 
 export const tableLabel: Rule = {
   id: 'table-label',
@@ -25,7 +25,8 @@ export const tableLabel: Rule = {
         ...(single ? {} : { related: drifted.slice(1).map(d => ({ range: d.range, message: `「${d.text}」应为「${d.expected}」` })) }),
         fix: {
           title: single ? `改为「${first.expected}」` : `把 ${drifted.length} 处改为模板文字`,
-          safe: true,
+          // "行政许可 1" is a label with its value glued on, "3.重复申请" another row's label: only the user can say.
+          safe: drifted.every(d => keepsNumbers(d.text, d.expected)),
           edits: drifted.map(d => ({ range: d.range, newText: d.expected })),
         },
       };

@@ -3,6 +3,16 @@ import { carriedFrom, derivedOf, type MatchedTable, type TableProblem, type Valu
 import type { Range, TextEdit } from '../text';
 import type { Finding, Fix, RuleCode } from '../types';
 
+/** The numbers a text holds, in order: digit runs, full-width digits read as half-width ones. */
+const numbersIn = (s: string) => s.normalize('NFKC').match(/\d+/g)?.join(' ') ?? '';
+
+/**
+ * Whether rewriting `before` as `after` keeps every number: a fix that drops or changes one
+ * changes what the report says (a value glued to its label, a year in a heading), so it is never
+ * safe, whatever else it corrects.
+ */
+export const keepsNumbers = (before: string, after: string) => numbersIn(before) === numbersIn(after);
+
 /** "本年新收 × 自然人": how a value cell is named in messages and hovers. */
 export function cellName(c: ValueCell): string {
   return c.row.label === '' ? c.col.short : `${c.row.short} × ${c.col.label}`;
