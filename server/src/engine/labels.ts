@@ -2,7 +2,7 @@
 // ("（一）", "1.", "三、") that writers drop or change. The table reader uses these to tell a
 // table's lines and rows by their labels; the matcher scores cells against the same forms.
 import { normalizeLabel, normalizeTemplateLabel } from './text';
-import { TABLES, type TableDef } from './template';
+import { TABLES, TEMPLATE_LABELS, type TableDef } from './template';
 
 const ORDINAL_PREFIX = /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])/;
 
@@ -26,7 +26,7 @@ for (const def of templateDefs) {
     for (const g of row.groups ?? []) groupLabels.add(normalizeTemplateLabel(g));
   }
 }
-const headerLabels = new Set(templateDefs.flatMap(d => d.blocks.flatMap(b => b.header.map(normalizeTemplateLabel))));
+const templateWords = new Set(TEMPLATE_LABELS.map(normalizeTemplateLabel));
 
 /** A cell's text as the template's words are compared: normalised, Markdown heading and bold marks dropped. */
 export function labelForm(text: string): string {
@@ -50,5 +50,5 @@ export function isGroupLabelForm(norm: string): boolean {
 
 /** Whether a normalised text is any word of a template table: caption, header, row or group label. */
 export function isTemplateWordForm(norm: string): boolean {
-  return captions.has(norm) || headerLabels.has(norm) || isRowLabelForm(norm) || groupLabels.has(norm);
+  return templateWords.has(norm) || isRowLabelForm(norm);
 }
