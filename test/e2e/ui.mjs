@@ -2,12 +2,13 @@
 // code-server web workbench, driven by headless Debian chromium.
 //
 //   node test/e2e/ui.mjs [BASE FOLDER FILEFRAG SHOT]
-// Defaults: $BASE, $WS, "2024年度报告-总计有误" (seed 001 with one broken 表三 total, written by
+// Defaults: $BASE, $WS, "2024年度报告-总计有误" (seed 001 with one slip in 表三, written by
 // test/e2e/workspace.ts), $E2E_OUT/ui.png.
 // Checks, in order: the workbench loads the folder; quick-open opens the report; the status
-// bar item counts its problems; the Problems panel (Ctrl+Shift+M) lists the t3-row-total error;
-// clicking it reveals the red squiggle on the cell; hovering that squiggle shows the Chinese
-// message; then a screenshot of the editor with the hover open.
+// bar item counts its problems (one error); the Problems panel (Ctrl+Shift+M) lists the t3-cell
+// error; clicking it reveals the one red squiggle, on the mistyped cell; hovering that squiggle
+// shows the Chinese message; a screenshot of the editor with the hover open; then the quick fix
+// (Ctrl+.) writes the value back, the squiggle goes, and a second screenshot (ui-fixed.png).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +40,7 @@ async function check(name, fn) {
   }
 }
 const errorSquiggle = '.monaco-editor .view-overlays .squiggly-error';
-const ROW_TOTAL = '表三「本年新收」行：自然人 3 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 3，但总计为 2（相差 1）';
+const SLIP = '表三「本年新收 × 总计」为 2，按本行各项合计和本列勾稽关系应为 3';
 
 const { page, close } = await launch();
 const consoleLines = [];
@@ -64,8 +65,8 @@ try {
     return title;
   });
   await check('status bar item counts the report\'s problems', async () => {
-    // 2024 report, 2021 tables; errors t3-row-total and t3-balance, warnings report-title and 7× section-numbering.
-    const want = '年报 2024 · 2021版 · ✖ 2 ⚠ 8';
+    // 2024 report, 2021 tables; one error (t3-cell, the one slip), warnings report-title and 7× section-numbering.
+    const want = '年报 2024 · 2021版 · ✖ 1 ⚠ 8';
     const item = page.locator('.statusbar-item', { hasText: '年报 ' }).first();
     await item.waitFor({ timeout: T });
     let text = '';
@@ -75,12 +76,12 @@ try {
     }
     throw new Error(`status bar item says "${text}", expected "${want}"`);
   });
-  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: ROW_TOTAL }).first();
-  await check('Problems panel lists the broken total', async () => {
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: SLIP }).first();
+  await check('Problems panel lists the one slip', async () => {
     await page.keyboard.press('Control+Shift+M');
     await problem.waitFor({ timeout: T * 2 });
     const text = (await problem.innerText()).replace(/\s+/g, ' ').trim();
-    for (const part of ['nianbao', 't3-row-total', '[Ln 53, Col 31]']) {
+    for (const part of ['nianbao', 't3-cell', '[Ln 53, Col 31]']) {
       if (!text.includes(part)) throw new Error(`row lacks "${part}": ${text}`);
     }
     return text;
@@ -90,10 +91,13 @@ try {
     // clicking it opens an "open external website?" dialog.
     await problem.locator('.marker-message-details, .marker-message').first().click({ position: { x: 8, y: 6 } });
     await page.waitForSelector(errorSquiggle, { timeout: T });
-    return `${await page.locator(errorSquiggle).count()} error squiggle(s) in view`;
+    // One slip, one squiggle: the row total and the column balance are not marked as well.
+    const count = await page.locator(errorSquiggle).count();
+    if (count !== 1) throw new Error(`${count} error squiggles in view, expected the one on the mistyped cell`);
+    return `${count} error squiggle in view`;
   });
   await check('hovering the squiggle shows the Chinese message', async () => {
-    // The revealed cell is where the cursor is; other error squiggles (t3-balance) may be in view.
+    // The revealed cell is where the cursor is.
     // .hover() on a squiggle fails (the text layer intercepts), so move the mouse to its box.
     const cursor = await page.locator('.monaco-editor .cursors-layer .cursor').first().boundingBox();
     if (!cursor) throw new Error('no cursor in the editor');
@@ -105,14 +109,33 @@ try {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForTimeout(100);
     await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: ROW_TOTAL }).first();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: SLIP }).first();
     await hover.waitFor({ state: 'visible', timeout: T });
     const text = (await hover.innerText()).replace(/\s+/g, ' ').trim();
-    if (!text.includes('t3-row-total')) throw new Error(`hover lacks the code: ${text.slice(0, 200)}`);
+    if (!text.includes('t3-cell')) throw new Error(`hover lacks the code: ${text.slice(0, 200)}`);
     return text.slice(0, 200);
   });
   await page.screenshot({ path: shot });
   console.log(`[ui] screenshot ${shot}`);
+  await check('the quick fix writes back 3 and the table adds up: no error squiggle is left', async () => {
+    // Back to the editor (the Problems panel had the focus), the cursor still on the cell.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: '将本年新收 × 总计改为 3' }).first();
+    await fix.waitFor({ timeout: T });
+    // The fix is the first quick fix, focused when the menu opens (a click is taken by the list's overlay).
+    const focused = (await page.locator('.action-widget .monaco-list-row.focused').first().innerText()).trim();
+    if (!focused.includes('将本年新收 × 总计改为 3')) throw new Error(`the focused action is "${focused}"`);
+    await page.keyboard.press('Enter');
+    for (const end = Date.now() + T; Date.now() < end; await page.waitForTimeout(200)) {
+      if (await page.locator(errorSquiggle).count() === 0) {
+        await page.screenshot({ path: join(outDir, 'ui-fixed.png') });
+        return 'no error squiggle after the fix';
+      }
+    }
+    throw new Error(`${await page.locator(errorSquiggle).count()} error squiggles left after the fix`);
+  });
   if (forceFail('ui')) await check('HARNESS_FORCE_FAIL makes this layer fail', async () => { throw new Error('failing on purpose (HARNESS_FORCE_FAIL)'); });
 } catch (e) {
   await page.screenshot({ path: join(outDir, 'ui-fail.png') }).catch(() => {});
