@@ -8,6 +8,8 @@ export { gridTable, templateTable, templateSection, reportSkeleton, convertRegio
 export { formGrid, gridTexts, type FormCell, type FormCellKind, type FormGrid } from './form';
 export { failedRelations, termsText, valueOf, type RelationFailure, type Term } from './relations';
 export { cellName } from './rules/util';
+export { reportIdentity, type ReportIdentity } from './identity';
+export { keyFigures, type KeyFigure, type KeyFigures } from './figures';
 export * from './template';
 export * from './types';
 export * from './text';
