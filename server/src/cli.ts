@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { check, countBySeverity, isSeveritySetting, RULES, type RuleCode, type SeveritySetting } from './engine';
+import { ALL_RULES, byPosition, check, checkFolder, countBySeverity, isSeveritySetting, type CheckOptions, type RuleCode, type SeveritySetting } from './engine';
 import { checkFiles, runWorker } from './batch';
 import { isFile, readError } from './fileErrors';
-import type { FileOptions, FileResult, FileTask } from './checkFile';
+import { output, type FileOptions, type FileResult, type FileTask } from './checkFile';
 import { decode } from './files';
 import { findConfigFile, loadConfig, resolveConfig, type LoadedConfig } from './config';
 import { selects } from './globs';
@@ -114,7 +114,7 @@ function parseArgs(argv: string[]): Args | WordArgs | 'help' | 'version' {
   if (argv[0] === 'import' || argv[0] === 'export') return parseWordArgs(argv[0], argv);
   if (argv[0] !== 'check') throw new UsageError(`未知命令 / unknown command: ${argv[0]}`);
   const args: Args = { format: 'text', fix: false, severities: {}, config: undefined, paths: [] };
-  const codes = new Set<string>(RULES.map(r => r.id));
+  const codes = new Set<string>(ALL_RULES.map(r => r.id));
   const setConfig = (to: string | null) => {
     if (args.config !== undefined && (args.config === null) !== (to === null)) {
       throw new UsageError('--config 和 --no-config 不能同时使用 / --config and --no-config exclude each other');
@@ -321,6 +321,18 @@ function configProblems(c: LoadedConfig): string[] {
   return c.unreadable ? [`${shown(c.file)}: ${c.unreadable}`, ...problems] : problems;
 }
 
+/**
+ * The checks across reports, over every report given, added to each file's own diagnostics;
+ * `options` are each file's (its configuration file's under the flags).
+ */
+function acrossFiles(checked: FileResult[], options: (path: string) => CheckOptions): void {
+  const found = checkFolder(checked.flatMap(r => (r.folder ? [r.folder] : [])), options);
+  for (const r of checked) {
+    const more = found.get(r.path);
+    if (more) r.diagnostics = [...r.diagnostics, ...more.map(output)].sort(byPosition);
+  }
+}
+
 interface Counts { files: number; errors: number; warnings: number; infos: number }
 
 function count(results: FileResult[]): Counts {
@@ -410,6 +422,8 @@ export async function main(argv: string[]): Promise<number> {
   for (const r of results) for (const note of r.notes) process.stderr.write(`nianbao: ${note}\n`);
   const failed = errors.length + results.filter(r => r.failed).length;
   const checked = results.filter(r => r.outcome === 'checked');
+  const optionsOf = new Map(tasks.map(t => [t.path, t.check]));
+  acrossFiles(checked, file => optionsOf.get(file) ?? {});
   const counts = count(checked);
   if (args.format === 'json') process.stdout.write(jsonOutput(checked, counts));
   else {

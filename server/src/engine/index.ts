@@ -1,9 +1,10 @@
 // The engine's public surface: no LSP or VS Code here.
-export { check, checkReport, countBySeverity, type CheckResult } from './check';
+export { byPosition, check, checkReport, countBySeverity, type CheckResult } from './check';
 export { clearCaches } from './caches';
 export { applySafeFixes, applyTextEdits, compatibleFixes, replacementEdit, type FixAllResult } from './fixAll';
 export { buildReport, sectionAt, type Report, type SectionSpan } from './report';
-export { RULES } from './rules';
+export { ALL_RULES, FOLDER_RULES, RULES } from './rules';
+export { checkFolder, folderReport, type Folder, type FolderCell, type FolderReport } from './folder';
 export { gridTable, templateTable, templateSection, reportSkeleton, convertRegion } from './blocks';
 export { formGrid, gridTexts, type FormCell, type FormCellKind, type FormGrid } from './form';
 export { failedRelations, termsText, valueOf, type RelationFailure, type Term } from './relations';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findConfigFile, loadConfig, resolveConfig, type LoadedConfig, type ResolvedConfig } from '../config';
-import { isSeveritySetting, RULES, type RuleCode, type SeveritySetting } from '../engine';
+import { ALL_RULES, isSeveritySetting, type RuleCode, type SeveritySetting } from '../engine';
 import { selects } from '../globs';
 
 /** The settings a client can send, as the extension contributes them. */
@@ -30,7 +30,7 @@ export interface Settings extends ResolvedConfig {
   run: 'onType' | 'onSave';
 }
 
-const CODES = new Set<string>(RULES.map(r => r.id));
+const CODES = new Set<string>(ALL_RULES.map(r => r.id));
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s !== '') : undefined);
