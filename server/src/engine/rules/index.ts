@@ -17,6 +17,7 @@ import { reportTitle } from './reportTitle';
 import { conversionArtifact } from './conversionArtifact';
 import { yearMismatch } from './yearMismatch';
 import { duplicateWord } from './duplicateWord';
+import { textVsTable } from './textVsTable';
 import { feeStatement } from './feeStatement';
 import { sectionEmpty } from './sectionEmpty';
 import { carryOverRule } from './carryOver';
@@ -26,7 +27,7 @@ export const RULES: Rule[] = [
   sectionMissing, sectionDuplicate, sectionOrder, sectionHeading, sectionNumbering, reportTitle,
   tableMissing, tableShape, tableLabel, templateVersion, tableLayout,
   cellEmpty, cellInvalid, cellFullwidth, t3RowTotal, t3ResultsTotal, t3Balance, t4GroupTotal,
-  conversionArtifact, yearMismatch, duplicateWord, feeStatement, sectionEmpty,
+  conversionArtifact, yearMismatch, duplicateWord, textVsTable, feeStatement, sectionEmpty,
 ];
 
 /** The rules across the reports checked together (folder.ts). */
