@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   type CodeAction, type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
-  type TextDocumentContentChangeEvent,
+  type TextDocumentContentChangeEvent, type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { check, type Diagnostic as EngineDiagnostic } from '../server/src/engine';
 import { applyEdits, REPO } from './helpers';
@@ -134,6 +134,17 @@ export class Client {
   /** Tells the server that watched files changed on disk (1 created, 2 changed, 3 deleted). */
   watched(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
     return this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    this.texts.delete(uri);
+    await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** workspace/diagnostic with the result ids of the previous report (what VS Code sends). */
+  workspaceDiagnostics(previous: Array<{ uri: string; value: string }> = []): Promise<WorkspaceDiagnosticReport> {
+    return this.conn.sendRequest('workspace/diagnostic', { previousResultIds: previous });
   }
 
   save(uri: string): Promise<void> {

@@ -1,14 +1,14 @@
 // `nianbao check`: the command line over the engine. Output is sorted by path whatever the
 // number of threads, JSON output is the only thing on stdout, and the exit status tells CI
 // whether there are errors (1) or files that could not be read (2).
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { ALL_RULES, byPosition, check, checkFolder, countBySeverity, isSeveritySetting, type CheckOptions, type RuleCode, type SeveritySetting } from './engine';
 import { checkFiles, runWorker } from './batch';
-import { isFile, readError } from './fileErrors';
+import { readError } from './fileErrors';
 import { output, type FileOptions, type FileResult, type FileTask } from './checkFile';
-import { decode } from './files';
+import { decode, filesBelow } from './files';
 import { findConfigFile, loadConfig, resolveConfig, type LoadedConfig } from './config';
 import { selects } from './globs';
 import { version } from '../../package.json';
@@ -238,18 +238,6 @@ async function runWord(args: WordArgs): Promise<number> {
 
 interface Found { path: string; fromDirectory: boolean }
 
-/** Files below a directory, except in node_modules and dot-directories; symlinked directories are not followed (no cycles). */
-function walk(dir: string, out: Found[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full, out);
-    } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(full))) {
-      out.push({ path: full, fromDirectory: true });
-    }
-  }
-}
-
 /** The files named and found, sorted by path; problems with the paths themselves go to `errors`. */
 function collect(paths: string[], errors: string[]): Found[] {
   const tasks = new Map<string, Found>();
@@ -265,7 +253,7 @@ function collect(paths: string[], errors: string[]): Found[] {
     if (!isDir) { tasks.set(path.resolve(given), { path: given, fromDirectory: false }); continue; }
     const found: Found[] = [];
     try {
-      walk(given, found);
+      for (const file of filesBelow(given)) found.push({ path: file, fromDirectory: true });
     } catch (err) {
       errors.push(`${given}: 无法读取目录：${err instanceof Error ? err.message : String(err)}`);
     }
