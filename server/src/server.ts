@@ -41,6 +41,12 @@ let watchFiles = false;
 let folderChanges = false;
 /** The workspace folders' paths: a configuration file is looked for up to the folder of a document. */
 let folders: string[] = [];
+/**
+ * The client pulls diagnostics and can be told to pull again (VS Code): every document's
+ * diagnostics are pulled, none pushed. Two collections for one document (pushed while open, pulled
+ * from the workspace report while closed) would show each problem twice while they cross.
+ */
+let pullDiagnostics = false;
 /** Settings pushed by the client (initializationOptions, didChangeConfiguration) when it cannot be asked. */
 let pushed: Partial<EditorSettings> = {};
 /** The pushed settings for a document whose own are not known yet (one object, so checks are shared). */
@@ -89,7 +95,10 @@ function userSettingsOf(folderUri: string): Promise<Partial<EditorSettings>> {
   });
 }
 
-const workspace = new Workspace(userSettingsOf, log);
+const workspace = new Workspace(userSettingsOf, uri => {
+  const p = pullDiagnostics ? published.get(uri) : undefined;
+  return p ? diagnosticsOf(p.analysis).map(d => toLspDiagnostic(d, uri)) : [];
+}, log);
 
 /** Settings already known for a document, for requests that must answer without a round trip. */
 const current = new Map<string, Settings>();
@@ -167,8 +176,21 @@ async function publish(a: Analysis): Promise<void> {
   const folder = folderFindings(a);
   const all = diagnosticsOf(a, folder);
   published.set(a.uri, { analysis: a, folder: JSON.stringify(folder) });
-  await connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: all.map(d => toLspDiagnostic(d, a.uri)) });
+  if (pullDiagnostics) askToPull();
+  else await connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: all.map(d => toLspDiagnostic(d, a.uri)) });
   await connection.sendNotification(REPORT_INFO_CHANGED, reportInfo(a, all));
+}
+
+let pullAsked = false;
+
+/** Asks the client to pull the open documents' diagnostics again, once for all publishes of this turn. */
+function askToPull(): void {
+  if (pullAsked) return;
+  pullAsked = true;
+  setImmediate(() => {
+    pullAsked = false;
+    connection.languages.diagnostics.refresh().catch(err => log('workspace/diagnostic/refresh', err));
+  });
 }
 
 /** Publishes again the open documents (those `which` takes) whose share of the folder's findings changed. */
@@ -212,7 +234,7 @@ documents.onDidClose(({ document }) => {
   for (const m of [timers, generations, known, current, published]) m.delete(uri);
   opened.delete(uri);
   analyses.delete(uri);
-  void connection.sendDiagnostics({ uri, diagnostics: [] });
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   // The file on disk stands for it again, in the workspace report and in the folder's checks.
   workspace.closed(uri);
   scheduleRefresh(0);
@@ -227,6 +249,7 @@ connection.onInitialize((params): InitializeResult => {
   refreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
   watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   folderChanges = caps.workspace?.workspaceFolders === true;
+  pullDiagnostics = caps.textDocument?.diagnostic !== undefined && caps.workspace?.diagnostics?.refreshSupport === true;
   setFolders(params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   pushed = readSettings(params.initializationOptions);
   fallback = documentSettings(pushed);
@@ -239,8 +262,9 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       completionProvider: { triggerCharacters: ['#'] },
       inlayHintProvider: true,
-      // Workspace diagnostics for the reports that are not open; open documents keep their pushed diagnostics.
-      diagnosticProvider: { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: true },
+      // No identifier: VS Code's client names its pull collection by it, and one named "nianbao"
+      // like its push collection overwrites that one.
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'nianbao-language-server' },

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildReport, checkFolder, type CheckOptions, type Diagnostic } from '../../server/src/engine';
 import { folderReport } from '../../server/src/engine/folder';
-import { at, editLine, fixedHuji2023, FOLDER_FILES, folderText, putAt, setRow, textAt } from '../helpers';
+import { at, editLine, putAt, textAt } from '../helpers';
+import { fixedHuji2023, FOLDER_FILES, folderText, setRow } from '../folderFixture';
 
 type Texts = Record<string, string>;
 

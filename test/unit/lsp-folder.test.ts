@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { at, fixedHuji2023, FOLDER_DIR, folderText, REPO } from '../helpers';
+import { at, REPO } from '../helpers';
+import { fixedHuji2023, FOLDER_DIR, folderText } from '../folderFixture';
 import { Client } from '../lspClient';
 
 let dir: string;
@@ -53,7 +54,7 @@ after(async () => {
 test('initialize announces workspace diagnostics', async () => {
   const { client: other, init } = await Client.start({ configuration: false });
   try {
-    assert.deepEqual(init.capabilities.diagnosticProvider, { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: true });
+    assert.deepEqual(init.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: true });
   } finally {
     await other.stop();
   }
@@ -118,9 +119,11 @@ test('nianbao.workspaceDiagnostics off: the reports that are not open are cleare
   await client.configure(thisYear, { workspaceDiagnostics: false });
   await published(false);
   const off = await client.workspaceDiagnostics(previousIds(on));
+  // Each report listed before is cleared once; those that had nothing to say are unchanged (the open one too).
   assert.deepEqual(summary(off), [
-    '胡集乡2022年报.md []', '胡集乡2023年报.md []', '胡集乡2024年报.md unchanged', '车排子镇2020年报.md []', '车排子镇2021年报.md []', '车排子镇2022年报.md []',
-  ], 'each report listed before is cleared once (the open one was empty already)');
+    '胡集乡2022年报.md unchanged', '胡集乡2023年报.md unchanged', '胡集乡2024年报.md unchanged',
+    '车排子镇2020年报.md []', '车排子镇2021年报.md unchanged', '车排子镇2022年报.md []',
+  ]);
   assert.deepEqual(summary(await client.workspaceDiagnostics(previousIds(off))), ['胡集乡2024年报.md unchanged']);
 
   await client.configure(thisYear, {});
@@ -142,6 +145,38 @@ test('a client that cannot watch files: each workspace pull looks at the files a
     assert.deepEqual(second.items.filter(i => i.kind === 'full').map(i => [decodeURIComponent(path.basename(i.uri)), i.kind === 'full' ? i.items.length : -1]), [['胡集乡2024年报.md', 0]]);
   } finally {
     await plain.stop();
+    rmSync(other, { recursive: true, force: true });
+  }
+});
+
+test('a client that pulls (as VS Code does): nothing is pushed, open documents are pulled like the rest, and the server asks for a pull when they change', async () => {
+  const other = mkdtempSync(path.join(os.tmpdir(), 'nianbao-folder-'));
+  cpSync(FOLDER_DIR, other, { recursive: true });
+  const { client: puller } = await Client.start({ configuration: true, folders: [other], watchFiles: true, pull: true });
+  const uri = (name: string) => pathToFileURL(path.join(other, name)).href;
+  try {
+    const thisYear = uri('胡集乡2024年报.md');
+    let asked = puller.pullRequests;
+    await puller.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: thisYear, languageId: 'markdown', version: 1, text: folderText('胡集乡2024年报.md') } });
+    await puller.until('a request to pull', () => (puller.pullRequests > asked ? true : undefined));
+    const pulled = await puller.pullDocument(thisYear);
+    assert.equal(pulled.kind, 'full');
+    const items = pulled.kind === 'full' ? pulled.items : [];
+    assert.deepEqual(items.map(d => `${d.code} ${at(d)} → ${decodeURIComponent(path.basename(d.relatedInformation![0].location.uri))}`), ['carry-over 51:18-51:19 → 胡集乡2023年报.md']);
+    assert.deepEqual(await puller.pullDocument(thisYear, pulled.resultId), { kind: 'unchanged', resultId: pulled.resultId });
+    // The workspace report says the same of it (a client applies it to an open document it does not pull itself).
+    const report = await puller.workspaceDiagnostics();
+    const item = report.items.find(i => i.uri === thisYear);
+    assert.deepEqual(item && item.kind === 'full' ? item.items : undefined, items);
+
+    asked = puller.pullRequests;
+    writeFileSync(path.join(other, '胡集乡2023年报.md'), fixedHuji2023(folderText('胡集乡2023年报.md')));
+    await puller.watched([{ uri: uri('胡集乡2023年报.md'), type: 2 }]);
+    await puller.until('a request to pull after last year\'s file changed', () => (puller.pullRequests > asked ? true : undefined));
+    assert.deepEqual(await puller.pullDocument(thisYear, pulled.resultId), { kind: 'full', resultId: (await puller.pullDocument(thisYear)).resultId, items: [] });
+    assert.equal(puller.published.size, 0, 'nothing was pushed');
+  } finally {
+    await puller.stop();
     rmSync(other, { recursive: true, force: true });
   }
 });

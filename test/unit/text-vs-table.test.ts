@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { check, type Diagnostic } from '../../server/src/engine';
 import { checkSteps } from '../../server/src/engine/check';
 import { drain } from '../../server/src/engine/report';
-import { at, editLine, FOLDER_FILES, folderText, seed, SEEDS, setRow, textAt } from '../helpers';
+import { at, editLine, seed, SEEDS, textAt } from '../helpers';
+import { FOLDER_FILES, folderText, setRow } from '../folderFixture';
 
 const CODE = 'text-vs-table';
 

@@ -1,10 +1,11 @@
 // The checks across reports in the language server. The reports of the workspace folders that
 // are not open are read from disk in time slices and re-read only when their file changed (size,
 // modification time, a watched-file event or new settings); with the open documents' newest
-// analyses they make one folder (engine/folder.ts). workspace/diagnostic reports the files that
-// are not open from here, each with a result id so that an unchanged file is not sent again; an
-// open document's share of the folder's findings is pushed with its own diagnostics (server.ts),
-// and the pull answers [] for it, so no diagnostic is ever shown twice.
+// analyses they make one folder (engine/folder.ts). workspace/diagnostic and textDocument/diagnostic
+// answer from here, each file with a result id so that an unchanged one is not sent again. An
+// open document's diagnostics (its own and its share of the folder's findings) come from the
+// server (server.ts): pulled like the rest from a client that can pull, else pushed, and then a
+// pull answers [] for it, so that no diagnostic is shown twice.
 import { createHash } from 'node:crypto';
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,7 @@ interface OpenDocument { uri: string; checked?: { folder?: FolderReport; options
 interface Folder { uri: string; path: string }
 
 const resultId = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64');
+const EMPTY = resultId([]);
 
 /** One spelling per file: clients and node's URL encode a path's characters differently. */
 function canonical(uri: string): string {
@@ -65,8 +67,13 @@ export class Workspace {
   /** Watched-file events tell of changes: a refresh without one needs no scan. */
   watching = false;
 
+  /**
+   * `openItems` is what a pull says of an open document: its diagnostics when the client pulls
+   * them, none when they are pushed (server.ts decides which).
+   */
   constructor(
     private readonly userSettingsOf: (folderUri: string) => Promise<Partial<EditorSettings>>,
+    private readonly openItems: (uri: string) => LspDiagnostic[],
     private readonly log: (what: string, err: unknown) => void,
   ) {}
 
@@ -212,7 +219,7 @@ export class Workspace {
   }
 
   private *readSteps(file: string, uri: string, name: string, stats: Stats, settings: Settings, key: string): Generator<void, DiskFile> {
-    const none: DiskFile = { uri, mtimeMs: stats.mtimeMs, size: stats.size, settings: key, options: settings.check, own: [], ownId: resultId([]) };
+    const none: DiskFile = { uri, mtimeMs: stats.mtimeMs, size: stats.size, settings: key, options: settings.check, own: [], ownId: EMPTY };
     let text: string;
     try {
       text = readTextFile(file).text;
@@ -244,9 +251,14 @@ export class Workspace {
     return this.found.get(uri) ?? [];
   }
 
-  /** A file's diagnostics for a pull: none for an open document (they are pushed). */
+  /** What a pull says of a file: an open document's diagnostics as the server gives them, a disk file's with the folder's findings. */
   private pulled(uri: string, disk: DiskFile | undefined): { items: LspDiagnostic[]; resultId: string } {
-    if (!disk || this.open.has(canonical(uri))) return { items: [], resultId: 'none' };
+    const doc = this.open.get(canonical(uri));
+    if (doc) {
+      const items = this.openItems(doc.uri);
+      return { items, resultId: items.length ? resultId(items) : EMPTY };
+    }
+    if (!disk) return { items: [], resultId: EMPTY };
     const found = this.folderDiagnostics(disk.uri);
     if (found.length === 0) return { items: disk.own, resultId: disk.ownId };
     const items = [...disk.own, ...found.map(d => toLspDiagnostic(d, disk.uri))].sort(byPosition);
@@ -268,8 +280,8 @@ export class Workspace {
   }
 
   /**
-   * workspace/diagnostic: every report file of the folders, an unchanged one as such; open
-   * documents and reports no longer there (deleted, excluded, the setting turned off) as empty.
+   * workspace/diagnostic: every report file of the folders and every open document, an unchanged
+   * one as such; reports no longer there (deleted, excluded, the setting turned off) as empty.
    */
   workspaceReport(previous: Array<{ uri: string; value: string }>): WorkspaceDocumentDiagnosticReport[] {
     const before = new Map(previous.map(p => [canonical(p.uri), p.value]));
