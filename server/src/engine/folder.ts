@@ -11,12 +11,13 @@ import { cellKey, type MatchedTable } from './match';
 import { valueOf } from './relations';
 import type { Report } from './report';
 import { FOLDER_RULES } from './rules';
-import { cellName, cellRange } from './rules/util';
+import { cellRange } from './rules/util';
+import type { ColumnDef, RowDef } from './template';
 import type { Range } from './text';
 import type { CheckOptions, Diagnostic } from './types';
 
-/** A value cell as the folder knows it: where it is, what it is called, what it says (null: unreadable). */
-export interface FolderCell { range: Range; name: string; value: bigint | null }
+/** A value cell as the folder knows it: where it is, which cell of the template it is, what it says (null: unreadable). */
+export interface FolderCell { range: Range; row: RowDef; col: ColumnDef; value: bigint | null }
 
 /** By row id, then column id: the cells a report contributes of one table. */
 export type FolderCells = Record<string, Record<string, FolderCell>>;
@@ -31,12 +32,20 @@ export interface FolderReport {
   year: number | null;
   /** Where a finding about the whole report goes: its title, else its first line. */
   head: Range;
-  /** 表三 二、上年结转 and 四、结转下年度继续办理; absent without a 表三. */
+  /** 表三 二、上年结转 and 四、结转下年度继续办理 (T3_CELLS); absent without a 表三. */
   t3?: FolderCells;
-  /** 表二 第二十条第（一）项 (规章, 行政规范性文件); its 2021 columns (制发, 废止, 现行有效) are what A8 reads. */
+  /** 表二 第二十条第（一）项 in the 2021 format (T2_CELLS): what A8 reads. */
   t2?: FolderCells;
   directives: Directives;
 }
+
+/** The cells read of 表三: every column of 上年结转 and 结转下年度. */
+export const T3_CELLS = {
+  rows: ['carried', 'carryForward'],
+  cols: ['natural', 'business', 'research', 'publicWelfare', 'legal', 'otherOrg', 'total'],
+};
+/** The cells read of 表二: 制发, 废止 and 现行有效 of 规章 and 行政规范性文件 (2021 format; the 2019 one has none of them). */
+const T2_CELLS = { rows: ['rules', 'normative'], cols: ['issued', 'repealed', 'inForce'] };
 
 /** The folder the rules see: its reports, and which of them are which organ's report on which year. */
 export interface Folder {
@@ -45,18 +54,14 @@ export interface Folder {
   reportsOf(organ: string, year: number): FolderReport[];
 }
 
-const T3_ROWS = ['carried', 'carryForward'];
-const T2_ROWS = ['rules', 'normative'];
-
-function cells(report: Report, table: MatchedTable | undefined, rows: string[]): FolderCells | undefined {
+function cells(report: Report, table: MatchedTable | undefined, which: { rows: string[]; cols: string[] }): FolderCells | undefined {
   if (!table) return undefined;
   const out: FolderCells = {};
-  const columns = table.def.blocks.flatMap(b => b.columns);
-  for (const row of rows) {
+  for (const row of which.rows) {
     const byCol: Record<string, FolderCell> = {};
-    for (const col of columns) {
-      const c = table.values.get(cellKey(row, col.id));
-      if (c) byCol[col.id] = { range: cellRange(report, c), name: cellName(c), value: valueOf(c) ?? null };
+    for (const col of which.cols) {
+      const c = table.values.get(cellKey(row, col));
+      if (c) byCol[col] = { range: cellRange(report, c), row: c.row, col: c.col, value: valueOf(c) ?? null };
     }
     out[row] = byCol;
   }
@@ -69,8 +74,8 @@ export function folderReport(report: Report, file: string, name: string): Folder
   return {
     file, name, organ, year,
     head: report.title ? report.lines.range(report.title.start, report.title.end) : report.lines.range(0, 0),
-    t3: cells(report, firstTable(report, 't3'), T3_ROWS),
-    t2: cells(report, firstTable(report, 't2'), T2_ROWS),
+    t3: cells(report, firstTable(report, 't3'), T3_CELLS),
+    t2: cells(report, firstTable(report, 't2'), T2_CELLS),
     directives: report.directives,
   };
 }

@@ -32,6 +32,8 @@ interface DiskFile {
   ownId: string;
   /** Absent when the file is not an annual report. */
   folder?: FolderReport;
+  /** Its items with the folder's findings `found`, once asked for. */
+  withFound?: { found: Diagnostic[]; items: LspDiagnostic[]; resultId: string };
 }
 
 /** An open document; once checked, what it contributes (nothing when it is not a report). */
@@ -251,9 +253,12 @@ export class Workspace {
     return this.found.get(uri) ?? [];
   }
 
-  /** What a pull says of a file: an open document's diagnostics as the server gives them, a disk file's with the folder's findings. */
-  private pulled(uri: string, disk: DiskFile | undefined): { items: LspDiagnostic[]; resultId: string } {
-    const doc = this.open.get(canonical(uri));
+  /**
+   * What a pull says of a file: an open document's diagnostics as the server gives them, a disk
+   * file's with the folder's findings. `key` is the file's canonical URI (a disk file's own).
+   */
+  private pulled(key: string, disk: DiskFile | undefined): { items: LspDiagnostic[]; resultId: string } {
+    const doc = this.open.get(key);
     if (doc) {
       const items = this.openItems(doc.uri);
       return { items, resultId: items.length ? resultId(items) : EMPTY };
@@ -261,8 +266,12 @@ export class Workspace {
     if (!disk) return { items: [], resultId: EMPTY };
     const found = this.folderDiagnostics(disk.uri);
     if (found.length === 0) return { items: disk.own, resultId: disk.ownId };
-    const items = [...disk.own, ...found.map(d => toLspDiagnostic(d, disk.uri))].sort(byPosition);
-    return { items, resultId: resultId(items) };
+    // The folder's findings stay the same array until something changes: so do the items.
+    if (disk.withFound?.found !== found) {
+      const items = [...disk.own, ...found.map(d => toLspDiagnostic(d, disk.uri))].sort(byPosition);
+      disk.withFound = { found, items, resultId: resultId(items) };
+    }
+    return disk.withFound;
   }
 
   private diskFile(uri: string): DiskFile | undefined {
@@ -275,7 +284,7 @@ export class Workspace {
 
   /** textDocument/diagnostic: what the workspace report says of the file. */
   documentReport(uri: string, previousResultId?: string): { kind: 'full'; resultId: string; items: LspDiagnostic[] } | { kind: 'unchanged'; resultId: string } {
-    const r = this.pulled(uri, this.diskFile(uri));
+    const r = this.pulled(canonical(uri), this.diskFile(uri));
     return previousResultId === r.resultId ? { kind: 'unchanged', resultId: r.resultId } : { kind: 'full', ...r };
   }
 
@@ -284,20 +293,22 @@ export class Workspace {
    * one as such; reports no longer there (deleted, excluded, the setting turned off) as empty.
    */
   workspaceReport(previous: Array<{ uri: string; value: string }>): WorkspaceDocumentDiagnosticReport[] {
-    const before = new Map(previous.map(p => [canonical(p.uri), p.value]));
+    // By the URIs as the client sends them back: they are ours, and spelling them out again for
+    // a thousand files was most of a pull's time. One spelled otherwise is sent in full.
+    const before = new Map(previous.map(p => [p.uri, p.value]));
     const out: WorkspaceDocumentDiagnosticReport[] = [];
     const named = new Set<string>();
-    const add = (uri: string, disk?: DiskFile) => {
-      if (named.has(uri)) return;
-      named.add(uri);
-      const r = this.pulled(uri, disk);
-      out.push(before.get(canonical(uri)) === r.resultId
+    const add = (uri: string, key: string, disk?: DiskFile) => {
+      if (named.has(key)) return;
+      named.add(key);
+      const r = this.pulled(key, disk);
+      out.push(before.get(uri) === r.resultId
         ? { kind: 'unchanged', uri, version: null, resultId: r.resultId }
         : { kind: 'full', uri, version: null, resultId: r.resultId, items: r.items });
     };
-    for (const disk of this.disk.values()) if (disk.folder) add(disk.uri, disk);
-    for (const doc of this.open.values()) add(doc.uri);
-    for (const uri of this.reported) add(uri);
+    for (const disk of this.disk.values()) if (disk.folder) add(disk.uri, disk.uri, disk);
+    for (const [key, doc] of this.open) add(doc.uri, key);
+    for (const uri of this.reported) add(uri, uri);
     this.reported = new Set([...this.disk.values()].filter(d => d.folder).map(d => d.uri));
     return out;
   }

@@ -2,11 +2,9 @@
 // follows last year's plus 制发 minus 废止 (A8, a hint: revisions happen). Two reports for one
 // organ and year make "last year's report" ambiguous: that is said, and nothing is compared
 // with either.
-import type { Folder, FolderCell, FolderReport } from '../folder';
+import { T3_CELLS, type Folder, type FolderCell, type FolderReport } from '../folder';
 import type { FolderFinding, FolderRule } from '../types';
-
-const APPLICANTS = ['natural', 'business', 'research', 'publicWelfare', 'legal', 'otherOrg'];
-const COLUMNS = [...APPLICANTS, 'total'];
+import { cellName } from './util';
 
 const yearName = (r: FolderReport) => `${r.organ} ${r.year} 年度报告`;
 const differ = (a: FolderCell | undefined, b: FolderCell | undefined): a is FolderCell =>
@@ -30,14 +28,14 @@ function duplicates(r: FolderReport, same: FolderReport[]): FolderFinding {
 function carryOver(r: FolderReport, last: FolderReport): FolderFinding[] {
   const carried = r.t3?.carried, forward = last.t3?.carryForward;
   if (!carried || !forward) return [];
-  const columns = COLUMNS.filter(c => differ(carried[c], forward[c]));
+  const columns = T3_CELLS.cols.filter(c => differ(carried[c], forward[c]));
   return columns.filter(c => c !== 'total' || columns.length === 1).map(c => {
     const here = carried[c], there = forward[c];
     return {
       file: r.file,
       range: here.range,
-      message: `表三「${here.name}」为 ${here.value}，但上一年度报告「${last.name}」的「${there.name}」为 ${there.value}（相差 ${gap(here.value!, there.value!)}）`,
-      related: [{ file: last.file, range: there.range, message: `「${last.name}」${there.name} = ${there.value}` }],
+      message: `表三「${cellName(here)}」为 ${here.value}，但上一年度报告「${last.name}」的「${cellName(there)}」为 ${there.value}（相差 ${gap(here.value!, there.value!)}）`,
+      related: [{ file: last.file, range: there.range, message: `「${last.name}」${cellName(there)} = ${there.value}` }],
     };
   });
 }
@@ -55,11 +53,11 @@ function inForce(r: FolderReport, last: FolderReport): FolderFinding[] {
       file: r.file,
       range: stated.range,
       severity: 'info',
-      message: `表二「${stated.name}」：上一年度报告「${last.name}」现行有效 ${before.value} + 本年制发 ${issued.value} − 本年废止 ${repealed.value} = ${expected}，本年填报 ${stated.value}（相差 ${gap(expected, stated.value!)}）；修订、清理也会改变件数，请核对`,
+      message: `表二「${cellName(stated)}」：上一年度报告「${last.name}」现行有效 ${before.value} + 本年制发 ${issued.value} − 本年废止 ${repealed.value} = ${expected}，本年填报 ${stated.value}（相差 ${gap(expected, stated.value!)}）；修订、清理也会改变件数，请核对`,
       related: [
-        { file: last.file, range: before.range, message: `「${last.name}」${before.name} = ${before.value}` },
-        { range: issued.range, message: `${issued.name} = ${issued.value}` },
-        { range: repealed.range, message: `${repealed.name} = ${repealed.value}` },
+        { file: last.file, range: before.range, message: `「${last.name}」${cellName(before)} = ${before.value}` },
+        { range: issued.range, message: `${cellName(issued)} = ${issued.value}` },
+        { range: repealed.range, message: `${cellName(repealed)} = ${repealed.value}` },
       ],
     });
   }

@@ -30,30 +30,23 @@ export function chunkMatches(chunk: ProseChunk, pattern: RegExp, accept: (m: Pro
 }
 
 // A re-check reads unchanged prose chunks into the very segments arrays it read before, and
-// chunks of the same text share one: what a rule read from a chunk is found again without a scan.
-const byChunk = new WeakMap<ProseSegment[], Map<string, unknown>>();
-
-/**
- * What `read` makes of a chunk's text, kept per chunk text and `key` (rule and whatever else it
- * depends on). It must not depend on where the chunk is, and its strings must be copies, not
- * slices of the document, since it outlives the document's version.
- */
-export function chunkMemo<T>(chunk: ProseChunk, key: string, read: () => T): T {
-  let known = byChunk.get(chunk.segments);
-  if (!known) byChunk.set(chunk.segments, (known = new Map()));
-  if (!known.has(key)) known.set(key, read());
-  return known.get(key) as T;
-}
+// chunks of the same text share one: findings kept per array are found again without a scan.
+const byChunk = new WeakMap<ProseSegment[], Map<string, { first: number; findings: Finding[] }>>();
 
 /**
  * The findings `find` makes of each prose chunk, for a rule whose findings depend on the chunk's
  * text alone, and on `variant` (the report year, say). Findings are kept per chunk text and moved
- * to the lines of each chunk with that text (see chunkMemo).
+ * to the lines of each chunk with that text; their strings must be copies, not slices of the
+ * document, since they outlive its version.
  */
 export function chunkFindings(report: Report, rule: RuleCode, variant: string, find: (chunk: ProseChunk) => Finding[]): Finding[] {
+  const key = `${rule}|${variant}`;
   const out: Finding[] = [];
   for (const chunk of report.prose) {
-    const kept = chunkMemo(chunk, `${rule}|${variant}`, () => ({ first: chunk.first, findings: find(chunk) }));
+    let known = byChunk.get(chunk.segments);
+    if (!known) byChunk.set(chunk.segments, (known = new Map()));
+    let kept = known.get(key);
+    if (!kept) known.set(key, (kept = { first: chunk.first, findings: find(chunk) }));
     const shift = chunk.first - kept.first;
     for (const f of kept.findings) out.push(shift === 0 ? f : movedFinding(f, shift));
   }

@@ -10,15 +10,14 @@ import { figureCells, figureValue, firstTable } from '../figures';
 import { valueOf } from '../relations';
 import { chineseNumeral } from '../text';
 import { T4_GROUPS } from '../template';
-import { ownString } from '../caches';
 import type { Finding, Rule } from '../types';
-import { chunkMemo, excerpt } from './proseText';
+import { excerpt } from './proseText';
 import { cellName, cellRange } from './util';
 
 /** What a count in the prose is about. */
 type Subject = 'received' | 'handled' | 'carriedOut' | 'reviews' | 'lawsuits' | 'natural' | 'organisations';
 
-/** A count the prose states: offsets from its chunk's start (chunkMemo keeps it with the chunk's text). */
+/** A count the prose states: its document offsets. */
 interface Claim { subject: Subject; value: bigint; start: number; end: number; quote: string }
 
 const NUMBER = '([0-9０-９]+|[零〇一二两三四五六七八九十]{1,3})';
@@ -72,6 +71,7 @@ function lastYear(sentence: string): number | undefined {
 function claimsOf(chunk: ProseChunk, year: number | null): Claim[] {
   const out: Claim[] = [];
   for (const seg of chunk.segments) {
+    const base = chunk.start + seg.start;
     const text = seg.text;
     for (const { subject, pattern } of PHRASES) {
       pattern.lastIndex = 0;
@@ -82,8 +82,8 @@ function claimsOf(chunk: ProseChunk, year: number | null): Claim[] {
         if (OTHER_TIME.test(back(text, m.index, CLAUSE_END)) || LISTED.test(text.slice(0, m.index)) || INEXACT.test(text.slice(end))) continue;
         const value = numberValue(m[1]);
         if (value === undefined) continue;
-        const at = seg.start + m.index + m[0].lastIndexOf(m[1], m[0].length - 1);
-        out.push({ subject, value, start: at, end: at + m[1].length, quote: ownString(excerpt(m[0])) });
+        const at = base + m.index + m[0].lastIndexOf(m[1], m[0].length - 1);
+        out.push({ subject, value, start: at, end: at + m[1].length, quote: excerpt(m[0]) });
         if (subject !== 'received') continue;
         // The applicants of these applications, when named right after them.
         const a = APPLICANTS.exec(text.slice(end));
@@ -91,8 +91,8 @@ function claimsOf(chunk: ProseChunk, year: number | null): Claim[] {
         for (const [k, sub] of [[1, 'natural'], [2, 'organisations']] as const) {
           const v = a[k] === undefined ? undefined : numberValue(a[k]);
           if (v === undefined) continue;
-          const from = seg.start + end + a[0].indexOf(a[k], k === 1 ? a[0].indexOf('自然人') : a[0].indexOf('法人'));
-          out.push({ subject: sub, value: v, start: from, end: from + a[k].length, quote: ownString(excerpt(a[0].replace(/^[，,]\s*/, ''))) });
+          const from = base + end + a[0].indexOf(a[k], k === 1 ? a[0].indexOf('自然人') : a[0].indexOf('法人'));
+          out.push({ subject: sub, value: v, start: from, end: from + a[k].length, quote: excerpt(a[0].replace(/^[，,]\s*/, '')) });
         }
       }
     }
@@ -127,13 +127,13 @@ function termName(c: ValueCell): string {
   return group ? group.label : c.col.label;
 }
 
-function finding(report: Report, chunk: ProseChunk, claim: Claim): Finding | undefined {
+function finding(report: Report, claim: Claim): Finding | undefined {
   const cells = cellsFor(report, claim.subject);
   const value = figureValue(cells);
   if (!cells || value === null || value === claim.value) return undefined;
   const terms = cells.length > 1 ? `（${cells.map(c => `${termName(c)} ${valueOf(c)}`).join(' + ')}）` : '';
   return {
-    range: report.lines.range(chunk.start + claim.start, chunk.start + claim.end),
+    range: report.lines.range(claim.start, claim.end),
     message: `正文写「${claim.quote}」，但${NAMES[claim.subject]}为 ${value}${terms}`,
     related: cells.map(c => ({ range: cellRange(report, c), message: `${cellName(c)} = ${valueOf(c)}` })),
   };
@@ -147,8 +147,8 @@ export const textVsTable: Rule = {
     if (!report.tables.length) return [];
     const out: Finding[] = [];
     for (const chunk of report.prose) {
-      for (const claim of chunkMemo(chunk, `text-vs-table|${report.year}`, () => claimsOf(chunk, report.year))) {
-        const f = finding(report, chunk, claim);
+      for (const claim of claimsOf(chunk, report.year)) {
+        const f = finding(report, claim);
         if (f) out.push(f);
       }
     }
