@@ -117,7 +117,7 @@ export class Workspace {
     return undefined;
   }
 
-  /** A document opened: from now on it stands for its file, and its diagnostics are pushed, not pulled. */
+  /** A document opened: from now on it stands for its file, and a pull says of it what `openItems` gives. */
   opened(uri: string): void {
     this.open.set(canonical(uri), { uri });
   }
