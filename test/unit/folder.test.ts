@@ -57,14 +57,25 @@ test('a difference in 总计 alone (the applicant columns agree) is reported on 
   ]);
 });
 
-test('two reports for one organ and year: each is told of the other, and neither is compared with last year', () => {
+test('two reports for one organ and year with different numbers: each is told of the other, and neither is compared with last year', () => {
   const texts = fixture();
-  texts['草稿/胡集乡2024年报（修改稿）.md'] = texts['胡集乡2024年报.md'];
+  // A draft that still says 1 was carried over (and so has 1 more to handle).
+  texts['草稿/胡集乡2024年报（修改稿）.md'] = setRow(texts['胡集乡2024年报.md'], 51, [1, 0, 0, 0, 0, 0, 1]);
   assert.deepEqual(summary(texts), [
-    '胡集乡2024年报.md warning carry-over 2:0-2:22 «胡集乡 2024 年政府信息公开工作年度报告» 「草稿/胡集乡2024年报（修改稿）.md」也是胡集乡 2024 年度报告：同一机关同一年度有 2 份报告，无法确定与上一年度、下一年度的哪一份核对\n' +
+    '胡集乡2024年报.md warning carry-over 2:0-2:22 «胡集乡 2024 年政府信息公开工作年度报告» 「草稿/胡集乡2024年报（修改稿）.md」也是胡集乡 2024 年度报告，数字不同：同一机关同一年度有 2 份报告，无法确定与上一年度、下一年度的哪一份核对\n' +
     '  → 草稿/胡集乡2024年报（修改稿）.md 2:0-2:22 «胡集乡 2024 年政府信息公开工作年度报告» 另一份胡集乡 2024 年度报告',
-    '草稿/胡集乡2024年报（修改稿）.md warning carry-over 2:0-2:22 «胡集乡 2024 年政府信息公开工作年度报告» 「胡集乡2024年报.md」也是胡集乡 2024 年度报告：同一机关同一年度有 2 份报告，无法确定与上一年度、下一年度的哪一份核对\n' +
+    '草稿/胡集乡2024年报（修改稿）.md warning carry-over 2:0-2:22 «胡集乡 2024 年政府信息公开工作年度报告» 「胡集乡2024年报.md」也是胡集乡 2024 年度报告，数字不同：同一机关同一年度有 2 份报告，无法确定与上一年度、下一年度的哪一份核对\n' +
     '  → 胡集乡2024年报.md 2:0-2:22 «胡集乡 2024 年政府信息公开工作年度报告» 另一份胡集乡 2024 年度报告',
+  ]);
+});
+
+test('copies of one report (the same numbers) are one report: each is compared with last year, and last year\'s copies are one', () => {
+  const texts = fixture();
+  texts['备份/胡集乡2024年报.md'] = texts['胡集乡2024年报.md'];
+  texts['备份/胡集乡2023年报.txt'] = texts['胡集乡2023年报.md'];
+  assert.deepEqual(summary(texts).map(s => s.split('\n')[0]), [
+    '胡集乡2024年报.md warning carry-over 51:18-51:19 «2» 表三「上年结转 × 自然人」为 2，但上一年度报告「胡集乡2023年报.md」的「结转下年度 × 自然人」为 1（相差 1）',
+    '备份/胡集乡2024年报.md warning carry-over 51:18-51:19 «2» 表三「上年结转 × 自然人」为 2，但上一年度报告「胡集乡2023年报.md」的「结转下年度 × 自然人」为 1（相差 1）',
   ]);
 });
 

@@ -1,8 +1,8 @@
 // Across years, for one organ: 上年结转 equals last year's 结转下年度继续办理 (A7); 现行有效件数
 // follows last year's plus 制发 minus 废止 (A8, a hint: revisions happen). Two reports for one
-// organ and year make "last year's report" ambiguous: that is said, and nothing is compared
-// with either.
-import { T3_CELLS, type Folder, type FolderCell, type FolderReport } from '../folder';
+// organ and year with different numbers make "last year's report" ambiguous: that is said, and
+// nothing is compared with either.
+import { T3_CELLS, type Folder, type FolderCell, type FolderCells, type FolderReport } from '../folder';
 import type { FolderFinding, FolderRule } from '../types';
 import { cellName } from './util';
 
@@ -16,7 +16,7 @@ function duplicates(r: FolderReport, same: FolderReport[]): FolderFinding {
   return {
     file: r.file,
     range: r.head,
-    message: `${others.map(o => `「${o.name}」`).join('、')}也是${yearName(r)}：同一机关同一年度有 ${same.length} 份报告，无法确定与上一年度、下一年度的哪一份核对`,
+    message: `${others.map(o => `「${o.name}」`).join('、')}也是${yearName(r)}，数字不同：同一机关同一年度有 ${same.length} 份报告，无法确定与上一年度、下一年度的哪一份核对`,
     related: others.map(o => ({ file: o.file, range: o.head, message: `另一份${yearName(o)}` })),
   };
 }
@@ -64,18 +64,33 @@ function inForce(r: FolderReport, last: FolderReport): FolderFinding[] {
   return out;
 }
 
+/** The numbers a report is compared by. */
+function figures(r: FolderReport): string {
+  const values = (cells: FolderCells | undefined) => Object.entries(cells ?? {})
+    .map(([row, byCol]) => `${row}:${Object.entries(byCol).map(([col, c]) => `${col}=${c.value}`).join(',')}`).join(';');
+  return `${values(r.t3)}|${values(r.t2)}`;
+}
+
 export const carryOverRule: FolderRule = {
   id: 'carry-over',
   severity: 'warning',
   description: '上年结转与同一机关上一年度报告的结转下年度不一致；现行有效件数与上年件数加减本年制发、废止不符（提示）',
   check(folder: Folder) {
     const out: FolderFinding[] = [];
+    // Copies of one report (its numbers the same: a file saved twice, a report and its .txt) are
+    // one report to compare with; reports that differ make "last year's report" ambiguous.
+    const known = new Map<FolderReport, string>();
+    const versions = (group: FolderReport[]) => new Set(group.map(g => {
+      let f = known.get(g);
+      if (f === undefined) known.set(g, (f = figures(g)));
+      return f;
+    })).size;
     for (const r of folder.reports) {
       if (r.organ === null || r.year === null) continue;
       const same = folder.reportsOf(r.organ, r.year);
-      if (same.length > 1) { out.push(duplicates(r, same)); continue; }
+      if (versions(same) > 1) { out.push(duplicates(r, same)); continue; }
       const before = folder.reportsOf(r.organ, r.year - 1);
-      if (before.length !== 1) continue;
+      if (before.length === 0 || versions(before) > 1) continue;
       out.push(...carryOver(r, before[0]), ...inForce(r, before[0]));
     }
     return out;
