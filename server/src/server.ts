@@ -202,14 +202,21 @@ async function republish(which: (uri: string) => boolean = () => true): Promise<
   }
 }
 
+/**
+ * Brings the folders' reports up to date and publishes again the open documents whose share of
+ * the folder's findings that changed. Every caller republishes: a scan one caller started may be
+ * the one a later caller's change was read by (a workspace pull during the wait for events to settle).
+ */
+async function refreshWorkspace(): Promise<void> {
+  if (await workspace.refresh()) await republish();
+}
+
 let refreshTimer: NodeJS.Timeout | undefined;
 
-/** Reads the workspace folders again once events settle, then updates the open documents it changes. */
+/** Reads the workspace folders again once events settle. */
 function scheduleRefresh(delay = REFRESH_MS): void {
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => {
-    workspace.refresh().then(changed => (changed ? republish() : undefined)).catch(err => log('reading the workspace folders', err));
-  }, delay);
+  refreshTimer = setTimeout(() => { refreshWorkspace().catch(err => log('reading the workspace folders', err)); }, delay);
 }
 
 documents.onDidChangeContent(({ document }) => {
@@ -346,7 +353,7 @@ connection.languages.diagnostics.on(guard('textDocument/diagnostic', { kind: 'fu
   workspace.documentReport(p.textDocument.uri, p.previousResultId)));
 
 connection.languages.diagnostics.onWorkspace(guard('workspace/diagnostic', { items: [] }, async p => {
-  await workspace.refresh();
+  await refreshWorkspace();
   return { items: workspace.workspaceReport(p.previousResultIds) };
 }));
 

@@ -132,6 +132,26 @@ test('nianbao.workspaceDiagnostics off: the reports that are not open are cleare
   await client.close(thisYear);
 });
 
+test('a workspace pull that reads a change before the server itself does still updates the open reports', async () => {
+  const thisYear = uriOf('胡集乡2024年报.md'), lastYear = uriOf('胡集乡2023年报.md');
+  assert.equal((await client.open(thisYear, folderText('胡集乡2024年报.md'))).filter(d => d.code === 'carry-over').length, 1);
+  try {
+    // The pull comes while the server waits for the watcher's events to settle.
+    let n = client.count(thisYear);
+    writeFileSync(path.join(dir, '胡集乡2023年报.md'), fixedHuji2023(folderText('胡集乡2023年报.md')));
+    await client.watched([{ uri: lastYear, type: 2 }]);
+    await client.workspaceDiagnostics();
+    assert.deepEqual(describe(await client.diagnostics(thisYear, { after: n })), []);
+    n = client.count(thisYear);
+    writeFileSync(path.join(dir, '胡集乡2023年报.md'), folderText('胡集乡2023年报.md'));
+    await client.watched([{ uri: lastYear, type: 2 }]);
+    await client.workspaceDiagnostics();
+    assert.deepEqual(describe(await client.diagnostics(thisYear, { after: n })), [CARRY_OVER]);
+  } finally {
+    await client.close(thisYear);
+  }
+});
+
 test('a client that cannot watch files: each workspace pull looks at the files again, and sends only what changed', async () => {
   const other = mkdtempSync(path.join(os.tmpdir(), 'nianbao-folder-'));
   cpSync(FOLDER_DIR, other, { recursive: true });
