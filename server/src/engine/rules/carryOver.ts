@@ -80,11 +80,11 @@ export const carryOverRule: FolderRule = {
     // Copies of one report (its numbers the same: a file saved twice, a report and its .txt) are
     // one report to compare with; reports that differ make "last year's report" ambiguous.
     const known = new Map<FolderReport, string>();
-    const versions = (group: FolderReport[]) => new Set(group.map(g => {
+    const versions = (group: FolderReport[]) => (group.length < 2 ? group.length : new Set(group.map(g => {
       let f = known.get(g);
       if (f === undefined) known.set(g, (f = figures(g)));
       return f;
-    })).size;
+    })).size);
     for (const r of folder.reports) {
       if (r.organ === null || r.year === null) continue;
       const same = folder.reportsOf(r.organ, r.year);
