@@ -4,16 +4,17 @@
 // moves them less than wall time; batch figures are wall time (threads are the point there).
 // Not a test: nothing here fails on a number.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, clearCaches, LineIndex, type Range, type Report } from '../server/src/engine';
-import { bigTableReport, concatenatedReports, generateReport, LAYOUTS, SEEDS_DIR, writeReports } from './generate';
+import { check, checkFolder, clearCaches, folderReport, LineIndex, type Range, type Report } from '../server/src/engine';
+import { bigTableReport, concatenatedReports, folderReports, generateReport, LAYOUTS, SEEDS_DIR, writeReports } from './generate';
 
 const REPO = path.resolve(__dirname, '..');
 const remark = unified().use(remarkParse).use(remarkGfm);
@@ -245,6 +246,70 @@ function batch(tmp: string) {
   row(['1,000', ms(a), ms(b), ratio(a, b)]);
 }
 
+// ---------- 5. a folder: checks across reports ----------
+
+async function folder(tmp: string) {
+  const n = 1000;
+  console.log(`\n## 5. A folder of ${n.toLocaleString('en')} reports (${n / 6 | 0} organs × 6 years): checks across reports\n`);
+  const reports = folderReports(n);
+  // One by one: each report's own check. The checks across reports add, once each report is
+  // checked, what it contributes (its identity and a few cells) and the folder rules over all of
+  // them: that extra work is timed on its own, against the checks it comes after.
+  const checked = reports.map(r => ({ name: r.name, report: check(r.text).report }));
+  const oneByOne = () => reports.map(r => check(r.text).diagnostics.length);
+  const across = () => checkFolder(checked.map(c => folderReport(c.report, c.name, c.name)));
+  const r = race({ oneByOne, across }, 7, 2);
+  const findings = [...across().values()].reduce((k, ds) => k + ds.length, 0);
+  header(['reports', 'one by one ms', 'checks across reports ms', 'cross-report findings', 'extra (≤ 20%)']);
+  row([n.toLocaleString('en'), ms(r.oneByOne.cpu), ms(r.across.cpu), findings, `${(r.across.cpu / r.oneByOne.cpu * 100).toFixed(1)}%`]);
+
+  // The language server's side: the folder read from disk, then read again as a workspace pull
+  // does when nothing or one file changed (no file watcher: every file is stat'ed).
+  const dir = path.join(tmp, 'folder');
+  for (const x of reports) {
+    mkdirSync(path.dirname(path.join(dir, x.name)), { recursive: true });
+    writeFileSync(path.join(dir, x.name), x.text);
+  }
+  const { Workspace } = await import('../server/src/lsp/workspace');
+  // The client set nothing (defaults), and pushes its diagnostics of open documents (none here).
+  const workspace = new Workspace(async () => ({}), () => [], (what, err) => console.error(what, err));
+  workspace.setFolders([pathToFileURL(dir).href]);
+  const timed = async (f: () => Promise<unknown>) => {
+    const c0 = process.cpuUsage();
+    const w0 = performance.now();
+    await f();
+    const c = process.cpuUsage(c0);
+    return { cpu: (c.user + c.system) / 1000, wall: performance.now() - w0 };
+  };
+  let previous: Array<{ uri: string; value: string }> = [];
+  const pull = async () => {
+    await workspace.refresh();
+    const items = workspace.workspaceReport(previous);
+    previous = items.map(i => ({ uri: i.uri, value: i.resultId! }));
+    return items.filter(i => i.kind === 'full').length;
+  };
+  const debris = (k: number) => async () => {
+    const file = path.join(dir, reports[k].name);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n窗体顶端\n`);
+    workspace.fileChanged(pathToFileURL(file).href);
+    return pull();
+  };
+  const rows: Array<[string, () => Promise<unknown>]> = [
+    ['first workspace pull: every report read and checked', pull],
+    ['next pull, nothing changed (no file watcher: every file stat\'ed)', pull],
+    ['next pull, one report changed (a line of Word debris added)', debris(7)],
+    ['next pull, nothing changed (file watcher: no scan)', async () => { workspace.watching = true; return pull(); }],
+    ['next pull, one report changed (file watcher: that file read)', debris(8)],
+  ];
+  console.log('');
+  header(['language server (in process)', 'CPU ms', 'wall ms', 'reports sent in full']);
+  for (const [name, f] of rows) {
+    let sent: unknown;
+    const t = await timed(async () => { sent = await f(); });
+    row([name, ms(t.cpu), ms(t.wall), String(sent)]);
+  }
+}
+
 // ---------- main ----------
 
 function build(): string {
@@ -268,16 +333,17 @@ async function main() {
   console.log('# Nianbao benchmark\n');
   console.log(`Machine: ${machine()}`);
   console.log(build());
-  console.log('Times are medians of CPU time in ms (sections 1–3) and of wall time (section 4); ratios are to baselines measured in the same run on the same text.');
+  console.log('Times are medians of CPU time in ms (sections 1–3, 5) and of wall time (section 4); ratios are to baselines measured in the same run on the same text.');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
   // `npm run bench -- 1 3` runs sections 1 and 3 only; the table in docs/performance.md is from a whole run.
-  const chosen = process.argv.slice(2).filter(a => /^[1-4]$/.test(a));
+  const chosen = process.argv.slice(2).filter(a => /^[1-5]$/.test(a));
   const run = (n: string) => chosen.length === 0 || chosen.includes(n);
   try {
     if (run('1')) oneReport();
     if (run('2')) largeDocuments(tmp);
     if (run('3')) await editing();
     if (run('4')) batch(tmp);
+    if (run('5')) await folder(tmp);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -130,7 +130,7 @@ const PLACES = ['桦川', '胡集', '雁鸣湖', '车排子', '夹河子', '青�
 const ORGANS = ['乡人民政府', '镇人民政府', '街道办事处', '区人民政府', '县自然资源局', '市生态环境局', '县教育局'];
 const SUB_ITEMS = ['主动公开', '依申请公开', '政府信息管理', '政府信息公开平台建设', '监督保障'];
 
-export interface ReportOptions { layout?: Layout; year?: number }
+export interface ReportOptions { layout?: Layout; year?: number; organ?: string }
 
 /** Report number `index`: deterministic, adds up, only the layout and the prose vary. */
 export function generateReport(index: number, options: ReportOptions = {}): string {
@@ -142,7 +142,8 @@ export function generateReport(index: number, options: ReportOptions = {}): stri
   const markdown = index % 2 === 0;
   const heading = (level: number, s: string) => (markdown ? `${'#'.repeat(level)} ${s}` : s);
   const paras = (n: number) => Array.from({ length: n }, () => pick(r, prose));
-  const out: string[] = [heading(1, `${pick(r, PLACES)}${pick(r, ORGANS)}${year}年政府信息公开工作年度报告`), ''];
+  const organ = options.organ ?? `${pick(r, PLACES)}${pick(r, ORGANS)}`;
+  const out: string[] = [heading(1, `${organ}${year}年政府信息公开工作年度报告`), ''];
   for (const s of SECTIONS) {
     out.push(heading(2, standardHeading(s)), '');
     if (s.index === 1) {
@@ -191,4 +192,17 @@ export function bigTableReport(rows: number): string {
 export function writeReports(dir: string, n: number): void {
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `report-${String(i).padStart(4, '0')}.md`), generateReport(i));
+}
+
+/**
+ * A folder of `n` reports as one county collects them: organs of six years each (2019–2024), each
+ * organ its own name. Their numbers are drawn like any generated report's, so most years do not
+ * carry over to the next: the checks across reports have findings to make.
+ */
+export function folderReports(n: number): Array<{ name: string; text: string }> {
+  return Array.from({ length: n }, (_, i) => {
+    const k = Math.floor(i / 6), year = 2019 + (i % 6);
+    const organ = `${PLACES[k % PLACES.length]}第${k + 1}${ORGANS[k % ORGANS.length]}`;
+    return { name: `${organ}/${year}.md`, text: generateReport(i, { year, organ }) };
+  });
 }

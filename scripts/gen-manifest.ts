@@ -1,4 +1,4 @@
-// Writes the per-rule part of the extension manifest from the engine's RULES: the properties of
+// Writes the per-rule part of the extension manifest from the engine's ALL_RULES: the properties of
 // the `nianbao.rules` setting in package.json and their strings in package.nls*.json, so a rule
 // code is typed once (server/src/engine/rules); and the JSON schema of the configuration file
 // (server/src/config.ts) with the same strings, contributed for `.nianbao.jsonc` and
@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAMES, configSchema } from '../server/src/config';
-import { RULES, SEVERITY_SETTINGS, type Severity } from '../server/src/engine';
+import { ALL_RULES, SEVERITY_SETTINGS, type Severity } from '../server/src/engine';
 
 export const SEVERITIES = SEVERITY_SETTINGS;
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -16,7 +16,7 @@ const ruleKey = (code: string) => `config.rules.${code}`;
 
 /** `contributes.configuration.properties["nianbao.rules"].properties`. */
 export function ruleProperties(): Record<string, object> {
-  return Object.fromEntries(RULES.map(r => [r.id, {
+  return Object.fromEntries(ALL_RULES.map(r => [r.id, {
     type: 'string',
     enum: SEVERITIES,
     enumDescriptions: SEVERITIES.map(s => `%config.severity.${s}%`),
@@ -28,7 +28,7 @@ export function ruleProperties(): Record<string, object> {
 /** The rules' strings: Chinese from the engine's descriptions, English as the fallback. */
 export function ruleStrings(): { en: Record<string, string>; zh: Record<string, string> } {
   const en: Record<string, string> = {}, zh: Record<string, string> = {};
-  for (const r of RULES) {
+  for (const r of ALL_RULES) {
     zh[ruleKey(r.id)] = `${r.description}（默认：${SEVERITY_ZH[r.severity]}）`;
     en[ruleKey(r.id)] = `Severity of \`${r.id}\` (default: ${r.severity}). ${r.description}`;
   }
@@ -89,5 +89,5 @@ if (require.main === module) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
   }
-  console.log(`wrote ${Object.keys(files).join(', ')} (${RULES.length} rules)`);
+  console.log(`wrote ${Object.keys(files).join(', ')} (${ALL_RULES.length} rules)`);
 }

@@ -135,3 +135,4 @@ export function afterFix(text: string, d: Diagnostic): { text: string; gone: str
   };
   return { text: fixed, gone: minus(before, after), added: minus(after, before) };
 }
+

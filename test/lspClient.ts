@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   type CodeAction, type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
-  type TextDocumentContentChangeEvent,
+  type DocumentDiagnosticReport, type TextDocumentContentChangeEvent, type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { check, type Diagnostic as EngineDiagnostic } from '../server/src/engine';
 import { applyEdits, REPO } from './helpers';
@@ -25,6 +25,8 @@ export class Client {
   readonly infos: Array<{ uri: string; errors: number }> = [];
   private waiters: Array<() => void> = [];
   configurationRequests = 0;
+  /** workspace/diagnostic/refresh requests: the server asking a pulling client to pull again. */
+  pullRequests = 0;
   inlayRefreshes = 0;
   /** What the server registered (client/registerCapability), in order. */
   readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
@@ -50,10 +52,14 @@ export class Client {
       this.wake();
       return null;
     });
+    conn.onRequest('workspace/diagnostic/refresh', () => { this.pullRequests++; this.wake(); return null; });
   }
 
-  /** `folders`: the workspace folders' paths; `watchFiles`: the client takes the server's file watchers. */
-  static async start(options: { configuration: boolean; initializationOptions?: unknown; folders?: string[]; watchFiles?: boolean }): Promise<{ client: Client; init: InitializeResult }> {
+  /**
+   * `folders`: the workspace folders' paths; `watchFiles`: the client takes the server's file
+   * watchers; `pull`: it pulls diagnostics and can be told to pull again (all three as VS Code does).
+   */
+  static async start(options: { configuration: boolean; initializationOptions?: unknown; folders?: string[]; watchFiles?: boolean; pull?: boolean }): Promise<{ client: Client; init: InitializeResult }> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new Client(proc, conn);
@@ -67,8 +73,12 @@ export class Client {
         workspace: {
           configuration: options.configuration, didChangeConfiguration: { dynamicRegistration: true }, inlayHint: { refreshSupport: true },
           didChangeWatchedFiles: { dynamicRegistration: options.watchFiles === true },
+          ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
         },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+        },
       },
     });
     await conn.sendNotification('initialized', {});
@@ -134,6 +144,22 @@ export class Client {
   /** Tells the server that watched files changed on disk (1 created, 2 changed, 3 deleted). */
   watched(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
     return this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    this.texts.delete(uri);
+    await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** textDocument/diagnostic, as a pulling client sends it. */
+  pullDocument(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+  }
+
+  /** workspace/diagnostic with the result ids of the previous report (what VS Code sends). */
+  workspaceDiagnostics(previous: Array<{ uri: string; value: string }> = []): Promise<WorkspaceDiagnosticReport> {
+    return this.conn.sendRequest('workspace/diagnostic', { previousResultIds: previous });
   }
 
   save(uri: string): Promise<void> {

@@ -1,7 +1,7 @@
 // One file through the command line: read (any supported encoding), check, optionally fix and
 // write back, and the result as plain data — it crosses from worker threads to the main thread.
 import path from 'node:path';
-import { applySafeFixes, check, type CheckOptions, type Diagnostic, type FormatId, type Range, type Severity } from './engine';
+import { applySafeFixes, check, folderReport, type CheckOptions, type Diagnostic, type FolderReport, type FormatId, type Range, type Severity } from './engine';
 import { readError } from './fileErrors';
 import { ENCODING_NAMES, encode, readTextFile, writeFileAtomic, type TextFile } from './files';
 
@@ -21,7 +21,8 @@ export interface OutputDiagnostic {
   severity: Severity;
   message: string;
   range: Range;
-  related: Array<{ range: Range; message: string }>;
+  /** `path`: the file the range is in, when it is another one (checks across reports). */
+  related: Array<{ range: Range; message: string; path?: string }>;
 }
 
 export interface FileResult {
@@ -39,6 +40,8 @@ export interface FileResult {
   diagnostics: OutputDiagnostic[];
   /** Safe fixes written to the file. */
   fixed: number;
+  /** What the report contributes to the checks across the files given. */
+  folder?: FolderReport;
 }
 
 export function checkFile(task: FileTask, options: FileOptions): FileResult {
@@ -79,6 +82,7 @@ export function checkFile(task: FileTask, options: FileOptions): FileResult {
   result.year = report.year ?? null;
   result.template = report.format;
   result.diagnostics = diagnostics.map(output);
+  result.folder = folderReport(report, task.path, task.path);
   return result;
 }
 
@@ -87,12 +91,16 @@ const copyRange = (r: Range): Range => ({
   end: { line: r.end.line, character: r.end.character },
 });
 
-function output(d: Diagnostic): OutputDiagnostic {
+export function output(d: Diagnostic): OutputDiagnostic {
   return {
     code: d.code,
     severity: d.severity,
     message: d.message,
     range: copyRange(d.range),
-    related: (d.related ?? []).map(r => ({ range: copyRange(r.range), message: r.message })),
+    related: (d.related ?? []).map(r => {
+      const out: OutputDiagnostic['related'][number] = { range: copyRange(r.range), message: r.message };
+      if (r.file !== undefined) out.path = r.file;
+      return out;
+    }),
   };
 }

@@ -1,14 +1,14 @@
 // `nianbao check`: the command line over the engine. Output is sorted by path whatever the
 // number of threads, JSON output is the only thing on stdout, and the exit status tells CI
 // whether there are errors (1) or files that could not be read (2).
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { check, countBySeverity, isSeveritySetting, RULES, type RuleCode, type SeveritySetting } from './engine';
+import { ALL_RULES, byPosition, check, checkFolder, countBySeverity, isSeveritySetting, type CheckOptions, type RuleCode, type SeveritySetting } from './engine';
 import { checkFiles, runWorker } from './batch';
-import { isFile, readError } from './fileErrors';
-import type { FileOptions, FileResult, FileTask } from './checkFile';
-import { decode } from './files';
+import { readError } from './fileErrors';
+import { output, type FileOptions, type FileResult, type FileTask } from './checkFile';
+import { decode, filesBelow } from './files';
 import { findConfigFile, loadConfig, resolveConfig, type LoadedConfig } from './config';
 import { selects } from './globs';
 import { version } from '../../package.json';
@@ -23,6 +23,7 @@ export const USAGE = `用法 / Usage:
 结构与勾稽关系、Word 转换残留等。明确指定的文件不论扩展名都会检查；指定目录时递归检查其中的
 *.md 文件（以及配置文件 include 指定的文件），跳过 node_modules、以“.”开头的目录以及不是
 年度报告的 Markdown 文件。配置文件 exclude 指定的文件不检查，即使明确指定。
+给出的全部文件一起做跨报告核对：同一机关相邻两年的上年结转与结转下年度（carry-over）。
 
 import 把 Word 文档（.docx）或保存的网页（.html/.htm）转换为年报 Markdown：标题写作“#”，
 六个部分的标题写作“##”，统计表按“插入表三”的格式写成制表符分隔的行（合并单元格按行名列名还原），
@@ -114,7 +115,7 @@ function parseArgs(argv: string[]): Args | WordArgs | 'help' | 'version' {
   if (argv[0] === 'import' || argv[0] === 'export') return parseWordArgs(argv[0], argv);
   if (argv[0] !== 'check') throw new UsageError(`未知命令 / unknown command: ${argv[0]}`);
   const args: Args = { format: 'text', fix: false, severities: {}, config: undefined, paths: [] };
-  const codes = new Set<string>(RULES.map(r => r.id));
+  const codes = new Set<string>(ALL_RULES.map(r => r.id));
   const setConfig = (to: string | null) => {
     if (args.config !== undefined && (args.config === null) !== (to === null)) {
       throw new UsageError('--config 和 --no-config 不能同时使用 / --config and --no-config exclude each other');
@@ -238,18 +239,6 @@ async function runWord(args: WordArgs): Promise<number> {
 
 interface Found { path: string; fromDirectory: boolean }
 
-/** Files below a directory, except in node_modules and dot-directories; symlinked directories are not followed (no cycles). */
-function walk(dir: string, out: Found[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full, out);
-    } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(full))) {
-      out.push({ path: full, fromDirectory: true });
-    }
-  }
-}
-
 interface PathError { path: string; error: string }
 
 /** The files named and found, sorted by path; problems with the paths themselves go to `errors`. */
@@ -267,7 +256,7 @@ function collect(paths: string[], errors: PathError[]): Found[] {
     if (!isDir) { tasks.set(path.resolve(given), { path: given, fromDirectory: false }); continue; }
     const found: Found[] = [];
     try {
-      walk(given, found);
+      for (const file of filesBelow(given)) found.push({ path: file, fromDirectory: true });
     } catch (err) {
       errors.push({ path: given, error: `无法读取目录：${err instanceof Error ? err.message : String(err)}` });
     }
@@ -321,6 +310,18 @@ function configure(found: Found[], args: Args, notes: string[], problems: string
 function configProblems(c: LoadedConfig): string[] {
   const problems = c.problems.map(p => `${shown(c.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
   return c.unreadable ? [`${shown(c.file)}: ${c.unreadable}`, ...problems] : problems;
+}
+
+/**
+ * The checks across reports, over every report given, added to each file's own diagnostics;
+ * `options` are each file's (its configuration file's under the flags).
+ */
+function acrossFiles(checked: FileResult[], options: (path: string) => CheckOptions): void {
+  const found = checkFolder(checked.flatMap(r => (r.folder ? [r.folder] : [])), options);
+  for (const r of checked) {
+    const more = found.get(r.path);
+    if (more) r.diagnostics = [...r.diagnostics, ...more.map(output)].sort(byPosition);
+  }
 }
 
 interface Counts { files: number; errors: number; warnings: number; infos: number }
@@ -414,6 +415,8 @@ export async function main(argv: string[]): Promise<number> {
   for (const r of results) for (const note of r.notes) process.stderr.write(`nianbao: ${note}\n`);
   const failed = errors.length + results.filter(r => r.failed).length;
   const checked = results.filter(r => r.outcome === 'checked');
+  const optionsOf = new Map(tasks.map(t => [t.path, t.check]));
+  acrossFiles(checked, file => optionsOf.get(file) ?? {});
   const counts = count(checked);
   if (args.format === 'json') process.stdout.write(jsonOutput(results, errors, counts));
   else {

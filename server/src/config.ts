@@ -6,7 +6,7 @@
 // module's messages cannot disagree on what a key takes.
 import path from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { isSeveritySetting, LineIndex, RULES, SEVERITY_SETTINGS, type CheckOptions, type Range, type RuleCode, type SeveritySetting } from './engine';
+import { ALL_RULES, isSeveritySetting, LineIndex, SEVERITY_SETTINGS, type CheckOptions, type Range, type RuleCode, type SeveritySetting } from './engine';
 import { readFileSync } from 'node:fs';
 import { isFile, readError } from './fileErrors';
 import { NO_PATTERNS, type Patterns } from './globs';
@@ -28,7 +28,7 @@ interface Key<T> {
 }
 
 const SEVERITY_LIST = SEVERITY_SETTINGS.join('、').replace(/、([^、]+)$/, ' 或 $1');
-const CODES = new Set<string>(RULES.map(r => r.id));
+const CODES = new Set<string>(ALL_RULES.map(r => r.id));
 
 /** `，而不是「of」` for a wrong string, nothing for other values (the range shows them). */
 const instead = (node: Node) => (node.type === 'string' ? `，而不是「${node.value}」` : '');
@@ -39,7 +39,7 @@ const severities: Key<Partial<Record<RuleCode, SeveritySetting>>> = {
   description: `各条规则的级别：规则代码 → ${SEVERITY_LIST}（off 为不报告）。没有写出的规则采用默认级别。`,
   schema: {
     type: 'object',
-    properties: Object.fromEntries(RULES.map(r => [r.id, { enum: SEVERITY_SETTINGS, default: r.severity, errorMessage: `级别应为 ${SEVERITY_LIST}` }])),
+    properties: Object.fromEntries(ALL_RULES.map(r => [r.id, { enum: SEVERITY_SETTINGS, default: r.severity, errorMessage: `级别应为 ${SEVERITY_LIST}` }])),
     propertyNames: { enum: [...CODES], errorMessage: '未知的规则代码' },
     errorMessage: `应为对象，键为规则代码，值为 ${SEVERITY_LIST}`,
   },

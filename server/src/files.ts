@@ -2,10 +2,10 @@
 // BOM, and GBK/GB18030 from Chinese Office tools. A file is decoded strictly — a byte that
 // belongs to no encoding is reported, never replaced — and written back in the encoding, BOM
 // and line breaks it was read with.
-import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { DecodeError } from './fileErrors';
+import { DecodeError, isFile } from './fileErrors';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -168,4 +168,19 @@ export function writeFileAtomic(file: string, bytes: Uint8Array, readStats?: Sta
     try { unlinkSync(temp); } catch { /* never created or already renamed */ }
     throw err;
   }
+}
+
+/**
+ * The files below a directory, in no particular order, except in node_modules and
+ * dot-directories; symlinked directories are not followed (no cycles). A directory that cannot
+ * be read throws. The command line checks what it finds, the language server its workspace folders.
+ */
+export function filesBelow(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) filesBelow(full, out);
+    } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(full))) out.push(full);
+  }
+  return out;
 }

@@ -6,10 +6,10 @@ import {
   TextDocuments, TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyses, isActive, type ReportAnalysis } from './lsp/analysis';
+import { Analyses, isActive, type Analysis, type ReportAnalysis } from './lsp/analysis';
 import { codeActions } from './lsp/codeActions';
 import { completions } from './lsp/completion';
-import { CONFIG_NAMES, isConfigFile, parseConfig } from './config';
+import { isConfigFile, parseConfig } from './config';
 import { configDiagnostic, toLspDiagnostic } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
@@ -20,8 +20,12 @@ import {
 } from './protocol';
 import { configFor, DEFAULT_SETTINGS, documentSettings, readSettings, uriPath, type EditorSettings, type Settings } from './lsp/settings';
 import { documentSymbols, foldingRanges } from './lsp/symbols';
+import { Workspace } from './lsp/workspace';
+import { byPosition, type Diagnostic } from './engine';
 
 const DEBOUNCE_MS = 200;
+/** Watched-file events come in bursts (a checkout, a save that writes twice): the folder is read again once they settle. */
+const REFRESH_MS = 300;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -34,8 +38,15 @@ let pullConfiguration = false;
 let registerConfiguration = false;
 let refreshInlayHints = false;
 let watchFiles = false;
+let folderChanges = false;
 /** The workspace folders' paths: a configuration file is looked for up to the folder of a document. */
 let folders: string[] = [];
+/**
+ * The client pulls diagnostics and can be told to pull again (VS Code): every document's
+ * diagnostics are pulled, none pushed. Two collections for one document (pushed while open, pulled
+ * from the workspace report while closed) would show each problem twice while they cross.
+ */
+let pullDiagnostics = false;
 /** Settings pushed by the client (initializationOptions, didChangeConfiguration) when it cannot be asked. */
 let pushed: Partial<EditorSettings> = {};
 /** The pushed settings for a document whose own are not known yet (one object, so checks are shared). */
@@ -74,6 +85,20 @@ function settingsFor(uri: string): Promise<Settings> {
   }
   return s;
 }
+
+/** What the client set for a workspace folder (pulled with its scope, or pushed). */
+function userSettingsOf(folderUri: string): Promise<Partial<EditorSettings>> {
+  if (!pullConfiguration) return Promise.resolve(pushed);
+  return connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'nianbao' }).then(readSettings, err => {
+    log('workspace/configuration', err);
+    return pushed;
+  });
+}
+
+const workspace = new Workspace(userSettingsOf, uri => {
+  const p = pullDiagnostics ? published.get(uri) : undefined;
+  return p ? diagnosticsOf(p.analysis).map(d => toLspDiagnostic(d, uri)) : [];
+}, log);
 
 /** Settings already known for a document, for requests that must answer without a round trip. */
 const current = new Map<string, Settings>();
@@ -127,11 +152,71 @@ async function validate(uri: string): Promise<void> {
     current.set(uri, settings);
     const a = await analyses.analysis(doc, settings);
     if (!a || superseded()) return;
-    await connection.sendDiagnostics({ uri, version, diagnostics: a.diagnostics.map(d => toLspDiagnostic(d, uri)) });
-    await connection.sendNotification(REPORT_INFO_CHANGED, reportInfo(a));
+    workspace.checked(uri, isActive(a) ? a.report : undefined, settings);
+    await publish(a);
+    // What this document says may change what the folder's checks say of the other open ones.
+    await republish(u => u !== uri);
   } catch (err) {
     log(`checking ${uri}`, err);
   }
+}
+
+/** What is published for each open document: its analysis and the folder's findings with it. */
+const published = new Map<string, { analysis: Analysis; folder: string }>();
+
+/** The document's share of the folder's findings (carry-over). */
+const folderFindings = (a: Analysis): Diagnostic[] => (isActive(a) ? workspace.folderDiagnostics(a.uri) : []);
+
+/** The document's own diagnostics and its share of the folder's, in document order. */
+function diagnosticsOf(a: Analysis, folder = folderFindings(a)): Diagnostic[] {
+  return folder.length ? [...a.diagnostics, ...folder].sort(byPosition) : a.diagnostics;
+}
+
+async function publish(a: Analysis): Promise<void> {
+  const folder = folderFindings(a);
+  const all = diagnosticsOf(a, folder);
+  published.set(a.uri, { analysis: a, folder: JSON.stringify(folder) });
+  if (pullDiagnostics) askToPull();
+  else await connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: all.map(d => toLspDiagnostic(d, a.uri)) });
+  await connection.sendNotification(REPORT_INFO_CHANGED, reportInfo(a, all));
+}
+
+let pullAsked = false;
+
+/** Asks the client to pull the open documents' diagnostics again, once for all publishes of this turn. */
+function askToPull(): void {
+  if (pullAsked) return;
+  pullAsked = true;
+  setImmediate(() => {
+    pullAsked = false;
+    connection.languages.diagnostics.refresh().catch(err => log('workspace/diagnostic/refresh', err));
+  });
+}
+
+/** Publishes again the open documents (those `which` takes) whose share of the folder's findings changed. */
+async function republish(which: (uri: string) => boolean = () => true): Promise<void> {
+  for (const [uri, { analysis, folder }] of published) {
+    // A document with a newer version is checked again and published then.
+    if (!which(uri) || documents.get(uri)?.version !== analysis.version || !isActive(analysis)) continue;
+    if (JSON.stringify(folderFindings(analysis)) !== folder) await publish(analysis);
+  }
+}
+
+/**
+ * Brings the folders' reports up to date and publishes again the open documents whose share of
+ * the folder's findings that changed. Every caller republishes: a scan one caller started may be
+ * the one a later caller's change was read by (a workspace pull during the wait for events to settle).
+ */
+async function refreshWorkspace(): Promise<void> {
+  if (await workspace.refresh()) await republish();
+}
+
+let refreshTimer: NodeJS.Timeout | undefined;
+
+/** Reads the workspace folders again once events settle. */
+function scheduleRefresh(delay = REFRESH_MS): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => { refreshWorkspace().catch(err => log('reading the workspace folders', err)); }, delay);
 }
 
 documents.onDidChangeContent(({ document }) => {
@@ -142,6 +227,8 @@ documents.onDidChangeContent(({ document }) => {
   } else if (settingsNow(document.uri).run === 'onType') schedule(document.uri, DEBOUNCE_MS);
 });
 
+documents.onDidOpen(({ document }) => workspace.opened(document.uri));
+
 documents.onDidSave(({ document }) => {
   // For clients that watch no files: a configuration file saved in the editor applies at once.
   if (isConfigFile(uriPath(document.uri))) void recheckAll();
@@ -151,10 +238,13 @@ documents.onDidSave(({ document }) => {
 documents.onDidClose(({ document }) => {
   const uri = document.uri;
   clearTimeout(timers.get(uri));
-  for (const m of [timers, generations, known, current]) m.delete(uri);
+  for (const m of [timers, generations, known, current, published]) m.delete(uri);
   opened.delete(uri);
   analyses.delete(uri);
-  void connection.sendDiagnostics({ uri, diagnostics: [] });
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  // The file on disk stands for it again, in the workspace report and in the folder's checks.
+  workspace.closed(uri);
+  scheduleRefresh(0);
 });
 
 // ---------- lifecycle and settings ----------
@@ -165,8 +255,9 @@ connection.onInitialize((params): InitializeResult => {
   registerConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   refreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
   watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  folders = (params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
-    .filter(uri => uri.startsWith('file:')).map(uriPath);
+  folderChanges = caps.workspace?.workspaceFolders === true;
+  pullDiagnostics = caps.textDocument?.diagnostic !== undefined && caps.workspace?.diagnostics?.refreshSupport === true;
+  setFolders(params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   pushed = readSettings(params.initializationOptions);
   fallback = documentSettings(pushed);
   return {
@@ -178,6 +269,10 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       completionProvider: { triggerCharacters: ['#'] },
       inlayHintProvider: true,
+      // No identifier: VS Code's client names its pull collection by it, and one named "nianbao"
+      // like its push collection overwrites that one.
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'nianbao-language-server' },
   };
@@ -185,15 +280,36 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+  // Every file: the configuration files, and the reports of the workspace folders that are not open.
   if (watchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_NAMES.map(name => ({ globPattern: `**/${name}` })) });
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] })
+      .then(() => { workspace.watching = true; }, err => log('registering file watchers', err));
   }
+  if (folderChanges) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      try {
+        setFolders((await connection.workspace.getWorkspaceFolders() ?? []).map(f => f.uri));
+        scheduleRefresh(0);
+      } catch (err) {
+        log('workspace folders', err);
+      }
+    });
+  }
+  scheduleRefresh(0);
 });
 
-/** Every open document checked again with its settings and configuration file read afresh. */
+function setFolders(uris: string[]): void {
+  const files = uris.filter(uri => uri.startsWith('file:'));
+  folders = files.map(uriPath);
+  workspace.setFolders(files);
+}
+
+/** Every open document checked again with its settings and configuration file read afresh, and the folders' reports too. */
 async function recheckAll(): Promise<void> {
   try {
     known.clear();
+    workspace.settingsChanged();
+    scheduleRefresh(0);
     // Hints are asked for again only once the documents have their new settings.
     await Promise.all(documents.all().map(doc => {
       clearTimeout(timers.get(doc.uri));
@@ -215,6 +331,8 @@ connection.onDidChangeConfiguration(params => {
 
 connection.onDidChangeWatchedFiles(params => {
   if (params.changes.some(c => isConfigFile(uriPath(c.uri)))) return recheckAll();
+  for (const c of params.changes) workspace.fileChanged(c.uri);
+  scheduleRefresh();
 });
 
 // ---------- features ----------
@@ -228,7 +346,15 @@ connection.languages.inlayHint.on(onReport('inlayHint', [], (a, p) => inlayHints
 
 connection.onRequest(REPORT_INFO, guard('reportInfo', null, async (p: { uri?: string } | undefined) => {
   const a = typeof p?.uri === 'string' ? await analyses.latest(p.uri, settingsNow) : undefined;
-  return a ? reportInfo(a) : null;
+  return a ? reportInfo(a, diagnosticsOf(a)) : null;
+}));
+
+connection.languages.diagnostics.on(guard('textDocument/diagnostic', { kind: 'full' as const, resultId: 'none', items: [] }, p =>
+  workspace.documentReport(p.textDocument.uri, p.previousResultId)));
+
+connection.languages.diagnostics.onWorkspace(guard('workspace/diagnostic', { items: [] }, async p => {
+  await refreshWorkspace();
+  return { items: workspace.workspaceReport(p.previousResultIds) };
 }));
 
 connection.onRequest(TEMPLATE_TEXT, guard('templateText', null, async (p: TemplateTextParams) => {

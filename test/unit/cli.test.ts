@@ -8,6 +8,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { check } from '../../server/src/engine';
 import { convertedPdf001, REPO, seed, tempDirs } from '../helpers';
+import { FOLDER_FILES, folderText } from '../folderFixture';
 import { version } from '../../package.json';
 import { importReport } from '../../server/src/word';
 import { keptFindings, reportPage } from '../word/pages';
@@ -175,6 +176,38 @@ describe('nianbao check DIR', () => {
     const r = run(dir, ['check', 'notes.md']);
     assert.equal(r.stderr, 'nianbao: notes.md: 未识别为政府信息公开工作年度报告（没有标题、章节标题或统计表），未检查\n');
     assert.equal(r.code, 0);
+  });
+});
+
+describe('nianbao check DIR: across reports', () => {
+  /** The fixture folder (two organs over three years) copied into a work directory as reports/. */
+  const folder = () => workdir(Object.fromEntries(FOLDER_FILES.map(f => [`reports/${f}`, folderText(f)])));
+
+  it('reports the carry-over break and the prose/table contradiction of the fixture folder, in text and in JSON with the related file', () => {
+    const dir = folder();
+    const r = run(dir, ['check', 'reports']);
+    assert.deepEqual(r.stdout.split('\n').filter(l => / (carry-over|text-vs-table) /.test(l)), [
+      'reports/胡集乡2024年报.md:52:19 warning carry-over 表三「上年结转 × 自然人」为 2，但上一年度报告「reports/胡集乡2023年报.md」的「结转下年度 × 自然人」为 1（相差 1）',
+      'reports/车排子镇2022年报.md:45:20 warning text-vs-table 正文写「收到政府信息公开申请3件」，但表三「本年新收 × 总计」为 2',
+    ]);
+    assert.match(r.stdout, /\n检查了 6 个文件：0 个错误，2 个警告，3 个提示\n$/);
+    assert.equal(r.code, 0);
+    const files = json(run(dir, ['check', '--format', 'json', 'reports']).stdout).files;
+    const [d] = files.find(f => f.path === 'reports/胡集乡2024年报.md')!.diagnostics;
+    assert.deepEqual(d.related, [{
+      range: { start: { line: 74, character: 13 }, end: { line: 74, character: 14 } },
+      message: '「reports/胡集乡2023年报.md」结转下年度 × 自然人 = 1',
+      path: 'reports/胡集乡2023年报.md',
+    }]);
+  });
+
+  it('compares only what it was given: this year alone has nothing to compare with; files named one by one are compared', () => {
+    const dir = folder();
+    const alone = run(dir, ['check', 'reports/胡集乡2024年报.md']);
+    assert.doesNotMatch(alone.stdout, /carry-over/);
+    const both = run(dir, ['check', 'reports/胡集乡2024年报.md', 'reports/胡集乡2023年报.md']);
+    assert.match(both.stdout, /^reports\/胡集乡2024年报\.md:52:19 warning carry-over /m);
+    assert.doesNotMatch(run(dir, ['check', '--severity', 'carry-over=off', 'reports']).stdout, /carry-over/);
   });
 });
 

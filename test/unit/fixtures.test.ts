@@ -8,7 +8,7 @@ import path from 'node:path';
 import { check } from '../../server/src/engine';
 import { REPO } from '../helpers';
 
-const FIXTURES = path.join(REPO, 'test/fixtures');
+const FIXTURES = path.join(REPO, 'test/fixtures/tables');
 const EXPECT = /^\s*<!--\s*expect\s+([a-z0-9-]+):\s*(.*?)\s*-->\s*$/;
 const COMMENT = /^\s*<!--.*-->\s*$/;
 

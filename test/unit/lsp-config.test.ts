@@ -50,9 +50,9 @@ after(async () => {
   await client?.stop();
 });
 
-test('the server watches both configuration file names', async () => {
+test('the server watches every file, the configuration files among them (and the reports that are not open)', async () => {
   const watchers = await client.until('the watcher registration', () => client.registrations.find(r => r.method === 'workspace/didChangeWatchedFiles'));
-  assert.deepEqual(watchers.registerOptions, { watchers: [{ globPattern: '**/.nianbao.jsonc' }, { globPattern: '**/.nianbao.json' }] });
+  assert.deepEqual(watchers.registerOptions, { watchers: [{ globPattern: '**/*' }] });
 });
 
 describe('which configuration file applies', () => {

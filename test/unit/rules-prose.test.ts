@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { applySafeFixes } from '../../server/src/engine';
 import { afterFix, at, convertedPdf001, diagnostics, editLine, seed, SEEDS } from '../helpers';
 
-const PROSE_CODES = ['report-title', 'conversion-artifact', 'year-mismatch', 'duplicate-word', 'fee-statement'];
+const PROSE_CODES = ['report-title', 'conversion-artifact', 'year-mismatch', 'duplicate-word', 'text-vs-table', 'fee-statement'];
 
 const findings = (text: string, code?: string) =>
   diagnostics(text).filter(d => (code ? d.code === code : PROSE_CODES.includes(d.code))).map(d => `${d.code} ${at(d)} ${d.message}`);

@@ -25,8 +25,8 @@ test('a 2024 report in the 2021 format: year, format and the counts of the Probl
 
 test('one more broken total is one more error in the status bar', () => {
   const before = info(seed('001'));
-  // 一、本年新收 row: 总计 0 → 3 breaks A2 (row total) and A1 (the 总计 column's balance): one slip, one error on it.
-  const after = info(editLine(seed('001'), 52, /0\t$/, '3\t'));
+  // 二、上年结转 row: 总计 0 → 3 breaks A2 (row total) and A1 (the 总计 column's balance): one slip, one error on it.
+  const after = info(editLine(seed('001'), 53, /0\t$/, '3\t'));
   assert.equal(after.errors, before.errors + 1);
   assert.equal(statusText(after), `年报 2024 · 2021版 · ✖ ${before.errors + 1} ⚠ ${before.warnings}`);
 });

@@ -2,15 +2,17 @@
 import { buildReportSteps, drain, type Report } from './report';
 import { isDisabled } from './directives';
 import { RULES } from './rules';
-import type { CheckOptions, Diagnostic, Finding, Rule, Severity } from './types';
+import type { Range } from './text';
+import type { CheckOptions, Diagnostic, Finding, Rule, RuleInfo, Severity } from './types';
 
 export interface CheckResult { report: Report; diagnostics: Diagnostic[] }
 
 const failedOnce = new Set<string>();
 
-export function runRule(rule: Rule, report: Report): Diagnostic[] {
+/** What a rule found, or nothing when it throws: the error is logged once per rule and the other rules run. */
+export function contained<T>(rule: RuleInfo, find: () => T[]): T[] {
   try {
-    return rule.check(report).map(f => diagnostic(f, rule));
+    return find();
   } catch (err) {
     if (!failedOnce.has(rule.id)) {
       failedOnce.add(rule.id);
@@ -20,14 +22,27 @@ export function runRule(rule: Rule, report: Report): Diagnostic[] {
   }
 }
 
-/** The finding as the rule's diagnostic. Built field by field: spreading findings of every rule's shape was a tenth of a re-check. */
-function diagnostic(f: Finding, rule: Rule): Diagnostic {
+export function runRule(rule: Rule, report: Report, setting?: Severity): Diagnostic[] {
+  return contained(rule, () => rule.check(report)).map(f => diagnostic(f, rule, setting));
+}
+
+/**
+ * The finding as the rule's diagnostic, at the level the rule is set to (else its default); a
+ * finding with a severity of its own keeps it. Built field by field: spreading findings of every
+ * rule's shape was a tenth of a re-check.
+ */
+export function diagnostic(f: Finding, rule: RuleInfo, setting?: Severity): Diagnostic {
   const d: Diagnostic = { range: f.range, message: f.message } as Diagnostic;
   if ('related' in f) d.related = f.related;
   if ('fix' in f) d.fix = f.fix;
   d.code = rule.id;
-  d.severity = rule.severity;
+  d.severity = f.severity ?? setting ?? rule.severity;
   return d;
+}
+
+/** Diagnostics in document order. */
+export function byPosition(a: { range: Range }, b: { range: Range }): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): Diagnostic[] {
@@ -41,13 +56,12 @@ export function* checkReportSteps(report: Report, options: CheckOptions = {}): G
   for (const rule of RULES) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
-    for (const d of runRule(rule, report)) {
-      if (isDisabled(report.directives, d.code, d.range.start.line)) continue;
-      out.push(setting ? { ...d, severity: setting } : d);
+    for (const d of runRule(rule, report, setting)) {
+      if (!isDisabled(report.directives, d.code, d.range.start.line)) out.push(d);
     }
     yield;
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out.sort(byPosition);
 }
 
 export function countBySeverity(diagnostics: ReadonlyArray<{ severity: Severity }>): { errors: number; warnings: number; infos: number } {

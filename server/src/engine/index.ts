@@ -1,13 +1,16 @@
 // The engine's public surface: no LSP or VS Code here.
-export { check, checkReport, countBySeverity, type CheckResult } from './check';
+export { byPosition, check, checkReport, countBySeverity, type CheckResult } from './check';
 export { clearCaches } from './caches';
 export { applySafeFixes, applyTextEdits, compatibleFixes, replacementEdit, type FixAllResult } from './fixAll';
 export { buildReport, sectionAt, type Report, type SectionSpan } from './report';
-export { RULES } from './rules';
+export { ALL_RULES, FOLDER_RULES, RULES } from './rules';
+export { checkFolder, folderReport, type Folder, type FolderCell, type FolderReport } from './folder';
 export { gridTable, templateTable, templateSection, reportSkeleton, convertRegion } from './blocks';
 export { formGrid, gridTexts, type FormCell, type FormCellKind, type FormGrid } from './form';
 export { relationInstances, tableArithmetic, termsText, valueOf, type RelationFailure, type Term } from './relations';
 export { cellName } from './rules/util';
+export { reportIdentity, type ReportIdentity } from './identity';
+export { keyFigures, type KeyFigure, type KeyFigures } from './figures';
 export * from './template';
 export * from './types';
 export * from './text';

@@ -1,5 +1,6 @@
 import type { Range, TextEdit } from './text';
 import type { Report } from './report';
+import type { Folder } from './folder';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -22,13 +23,23 @@ export interface Fix {
   safe: boolean;
 }
 
-export interface RelatedInfo { range: Range; message: string }
+export interface RelatedInfo {
+  range: Range;
+  message: string;
+  /** The report the range is in, as the folder names it (folder.ts), when it is another one. */
+  file?: string;
+}
 
 export interface Finding {
   range: Range;
   message: string;
   related?: RelatedInfo[];
   fix?: Fix;
+  /**
+   * A hint milder than the rule's usual finding (A8 under carry-over): it keeps this severity
+   * whatever level the rule is set to, unless it is off.
+   */
+  severity?: Severity;
 }
 
 export interface Diagnostic extends Finding {
@@ -44,10 +55,25 @@ export interface CheckOptions {
   fileName?: string;
 }
 
-export interface Rule {
+export interface RuleInfo {
   id: RuleCode;
   severity: Severity;
   /** Chinese one-line description (docs, settings UI). */
   description: string;
+}
+
+/** A rule on one report. */
+export interface Rule extends RuleInfo {
   check(report: Report): Finding[];
+}
+
+/** A finding of a folder rule: about one of the reports. */
+export interface FolderFinding extends Finding {
+  /** The report it is about, as the folder names it. */
+  file: string;
+}
+
+/** A rule across the reports checked together (folder.ts). */
+export interface FolderRule extends RuleInfo {
+  check(folder: Folder): FolderFinding[];
 }

@@ -59,6 +59,23 @@ const SLICE_MS = 15;
 
 const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
 
+/**
+ * Runs stepped work (a `…Steps` generator) in slices of about SLICE_MS, each on its own turn of
+ * the event loop. Undefined when `stop()`, asked between slices, says the work is no longer wanted.
+ */
+export async function runInSlices<T>(steps: Generator<void, T>, stop: () => boolean): Promise<T | undefined> {
+  for (;;) {
+    const sliceEnd = performance.now() + SLICE_MS;
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      if (performance.now() >= sliceEnd) break;
+    }
+    await nextTurn();
+    if (stop()) return undefined;
+  }
+}
+
 interface Run {
   version: number;
   settings: Settings;
@@ -119,24 +136,15 @@ export class Analyses {
 
   private async step(doc: TextDocument, run: Omit<Run, 'result'>): Promise<Analysis | undefined> {
     const steps = analysisSteps(doc, run.settings, this.lastReport.get(doc.uri));
-    for (;;) {
-      const sliceEnd = performance.now() + SLICE_MS;
-      for (;;) {
-        const next = steps.next();
-        if (next.done) {
-          this.cache.set(doc.uri, next.value);
-          if (next.value.report) this.lastReport.set(doc.uri, next.value.report);
-          return next.value;
-        }
-        if (performance.now() >= sliceEnd) break;
-      }
-      await nextTurn();
-      if (run.cancelled || this.open(doc.uri)?.version !== run.version) {
-        run.cancelled = true;
-        this.abandoned(doc.uri, run.version);
-        return undefined;
-      }
+    const a = await runInSlices(steps, () => run.cancelled || this.open(doc.uri)?.version !== run.version);
+    if (!a) {
+      run.cancelled = true;
+      this.abandoned(doc.uri, run.version);
+      return undefined;
     }
+    this.cache.set(doc.uri, a);
+    if (a.report) this.lastReport.set(doc.uri, a.report);
+    return a;
   }
 
   delete(uri: string): void {

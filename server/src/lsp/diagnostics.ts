@@ -41,7 +41,8 @@ export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
     source: SOURCE,
     message: d.message,
   };
-  if (d.related?.length) out.relatedInformation = d.related.map(r => ({ location: { uri, range: r.range }, message: r.message }));
+  // Related information of a check across reports may be in another file, which the folder names by its URI.
+  if (d.related?.length) out.relatedInformation = d.related.map(r => ({ location: { uri: r.file ?? uri, range: r.range }, message: r.message }));
   return out;
 }
 

@@ -5,8 +5,9 @@ import { isActive, type Analysis } from './analysis';
 import type { ExportWordParams, ExportWordResult, ImportWordParams, ImportWordResult, ReportInfo, TemplateTextParams } from '../protocol';
 import type { Settings } from './settings';
 
-export function reportInfo(a: Analysis): ReportInfo {
-  const counts = countBySeverity(a.diagnostics);
+/** The status of a document whose published diagnostics are `diagnostics` (its own and the folder's). */
+export function reportInfo(a: Analysis, diagnostics = a.diagnostics): ReportInfo {
+  const counts = countBySeverity(diagnostics);
   const file = a.settings.config;
   const config = file ? { uri: pathToFileURL(file.file).href, problems: file.problems.length + (file.unreadable ? 1 : 0) } : null;
   if (!isActive(a)) return { uri: a.uri, isReport: false, year: null, format: null, expectedFormat: null, ...counts, config };

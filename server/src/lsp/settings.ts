@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findConfigFile, loadConfig, resolveConfig, type LoadedConfig, type ResolvedConfig } from '../config';
-import { isSeveritySetting, RULES, type RuleCode, type SeveritySetting } from '../engine';
+import { ALL_RULES, isSeveritySetting, type RuleCode, type SeveritySetting } from '../engine';
 import { selects } from '../globs';
 
 /** The settings a client can send, as the extension contributes them. */
@@ -16,11 +16,13 @@ export interface EditorSettings {
   run: 'onType' | 'onSave';
   include: string[];
   exclude: string[];
+  /** Read the reports of the workspace folders that are not open (workspace diagnostics, checks across reports). */
+  workspaceDiagnostics: boolean;
 }
 
 /** Their defaults (the manifest's, which test/unit/manifest.test.ts holds to these). */
 export const SETTING_DEFAULTS: EditorSettings = {
-  enable: true, rules: {}, defaultTemplate: '2021', inlayHints: true, run: 'onType', include: [], exclude: [],
+  enable: true, rules: {}, defaultTemplate: '2021', inlayHints: true, run: 'onType', include: [], exclude: [], workspaceDiagnostics: true,
 };
 
 /** What applies to one document. */
@@ -28,9 +30,10 @@ export interface Settings extends ResolvedConfig {
   enable: boolean;
   inlayHints: boolean;
   run: 'onType' | 'onSave';
+  workspaceDiagnostics: boolean;
 }
 
-const CODES = new Set<string>(RULES.map(r => r.id));
+const CODES = new Set<string>(ALL_RULES.map(r => r.id));
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s !== '') : undefined);
@@ -52,6 +55,7 @@ export function readSettings(raw: unknown): Partial<EditorSettings> {
     run: oneOf(v.run, ['onType', 'onSave']),
     include: strings(v.include),
     exclude: strings(v.exclude),
+    workspaceDiagnostics: boolean(v.workspaceDiagnostics),
   };
   return Object.fromEntries(Object.entries(read).filter(([, value]) => value !== undefined));
 }
@@ -63,8 +67,8 @@ export function readSettings(raw: unknown): Partial<EditorSettings> {
  * defaults out, see client/src/extension.ts), so a default never hides the file's choice.
  */
 export function documentSettings(user: Partial<EditorSettings>, config?: LoadedConfig): Settings {
-  const { enable, inlayHints, run } = { ...SETTING_DEFAULTS, ...user };
-  return { ...resolveConfig(config, user), enable, inlayHints, run };
+  const { enable, inlayHints, run, workspaceDiagnostics } = { ...SETTING_DEFAULTS, ...user };
+  return { ...resolveConfig(config, user), enable, inlayHints, run, workspaceDiagnostics };
 }
 
 export const DEFAULT_SETTINGS: Settings = documentSettings({});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import type { FolderRule, Rule, RuleInfo } from '../types';
 import { sectionMissing } from './sectionMissing';
 import { sectionDuplicate } from './sectionDuplicate';
 import { sectionOrder } from './sectionOrder';
@@ -19,13 +19,21 @@ import { reportTitle } from './reportTitle';
 import { conversionArtifact } from './conversionArtifact';
 import { yearMismatch } from './yearMismatch';
 import { duplicateWord } from './duplicateWord';
+import { textVsTable } from './textVsTable';
 import { feeStatement } from './feeStatement';
 import { sectionEmpty } from './sectionEmpty';
+import { carryOverRule } from './carryOver';
 
-/** Every rule, in the order of spec/rules.md. */
+/** The rules on one report, in the order of spec/rules.md. */
 export const RULES: Rule[] = [
   sectionMissing, sectionDuplicate, sectionOrder, sectionHeading, sectionNumbering, reportTitle,
   tableMissing, tableShape, tableLabel, templateVersion, tableLayout,
   cellEmpty, cellInvalid, cellFullwidth, t3RowTotal, t3ResultsTotal, t3Balance, t4GroupTotal, t3Cell, tableEmpty,
-  conversionArtifact, yearMismatch, duplicateWord, feeStatement, sectionEmpty,
+  conversionArtifact, yearMismatch, duplicateWord, textVsTable, feeStatement, sectionEmpty,
 ];
+
+/** The rules across the reports checked together (folder.ts). */
+export const FOLDER_RULES: FolderRule[] = [carryOverRule];
+
+/** Every rule, in the order of spec/rules.md: what settings, `--severity` and the rule pages know. */
+export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...FOLDER_RULES];

@@ -1,13 +1,7 @@
 import type { Finding, Rule } from '../types';
 import type { Report } from '../report';
 import { isDirectiveLine } from '../directives';
-
-/** What precedes "政府信息公开" once the year and "关于" are gone: the organ's name. */
-function organOf(title: string): string {
-  const at = title.indexOf('政府信息公开');
-  const head = at < 0 ? title : title.slice(0, at);
-  return head.replace(/[0-9０-９]{4}\s*年度?/g, '').replace(/关于/g, '').replace(/[\s\p{P}]/gu, '');
-}
+import { organInTitle } from '../identity';
 
 function missingTitle(report: Report): Finding[] {
   let line = 0;
@@ -27,7 +21,7 @@ export const reportTitle: Rule = {
     const title = report.title;
     if (!title) return missingTitle(report);
     const out: Finding[] = [];
-    const missing = [organOf(title.text).length < 2 ? '机关名称' : '', title.year === undefined ? '报告年度' : ''].filter(Boolean);
+    const missing = [organInTitle(title.text).length < 2 ? '机关名称' : '', title.year === undefined ? '报告年度' : ''].filter(Boolean);
     if (missing.length) {
       out.push({ range: report.lines.range(title.start, title.end), message: `报告标题「${title.text}」未写明${missing.join('和')}` });
     }

@@ -14,7 +14,7 @@ const numbersIn = (s: string) => s.normalize('NFKC').match(/\d+/g)?.join(' ') ??
 export const keepsNumbers = (before: string, after: string) => numbersIn(before) === numbersIn(after);
 
 /** "本年新收 × 自然人": how a value cell is named in messages and hovers. */
-export function cellName(c: ValueCell): string {
+export function cellName(c: Pick<ValueCell, 'row' | 'col'>): string {
   return c.row.label === '' ? c.col.short : `${c.row.short} × ${c.col.label}`;
 }
 
