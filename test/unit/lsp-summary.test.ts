@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { check, countBySeverity } from '../../server/src/engine';
 import type { SummaryResult, SummaryViewRow } from '../../server/src/protocol';
-import { FOLDER, TABLES } from '../folderFigures';
+import { FOLDER_DIR, FOLDER_TABLES } from '../folderFixture';
 import { REPO } from '../helpers';
 import { Client } from '../lspClient';
 
@@ -20,7 +20,7 @@ let ws: string;
 before(async () => {
   execFileSync(process.execPath, ['build.mjs', '--only=server,cli'], { cwd: REPO });
   ws = path.join(mkdtempSync(path.join(os.tmpdir(), 'nianbao-lsp-summary-')), '年报');
-  cpSync(FOLDER, ws, { recursive: true });
+  cpSync(FOLDER_DIR, ws, { recursive: true });
   ({ client } = await Client.start({ configuration: true, folders: [ws] }));
 });
 
@@ -40,7 +40,7 @@ function checked(): Map<string, { errors: number; warnings: number }> {
 /** A fixture report's row as on disk: the tables' figures, the command line's counts. */
 function onDisk(name: string): SummaryViewRow {
   const { errors, warnings } = checked().get(name)!;
-  return { path: name, ...TABLES[name], errors, warnings, uri: pathToFileURL(path.join(ws, name)).href };
+  return { path: name, ...FOLDER_TABLES[name], errors, warnings, uri: pathToFileURL(path.join(ws, name)).href };
 }
 
 const NAME = '胡集乡2023年报.md';
@@ -48,7 +48,7 @@ const NEW_ROW = '一、本年新收政府信息公开申请数量\t\t4\t0\t0\t0\
 
 test('one row per report below the folder (its README is not one), the tables\' figures, a link to the file', async () => {
   const rows = await summary();
-  assert.deepEqual(rows, Object.keys(TABLES).map(onDisk));
+  assert.deepEqual(rows, Object.keys(FOLDER_TABLES).map(onDisk));
   // The planted carry-over break (test/fixtures/folder/README.md) is one of 胡集乡2024's warnings.
   assert.deepEqual(rows.map(r => r.warnings), [0, 0, 1, 0, 0, 1]);
 });
@@ -64,7 +64,7 @@ test('an open report counts as the editor has it, unsaved, under the URI the edi
   const rows = await summary();
   const { errors, warnings } = countBySeverity(check(edited).diagnostics);
   assert.deepEqual(rows.find(r => r.path === NAME), { ...onDisk(NAME), received: 9, errors, warnings, uri });
-  assert.deepEqual(rows.filter(r => r.path !== NAME), Object.keys(TABLES).filter(n => n !== NAME).map(onDisk));
+  assert.deepEqual(rows.filter(r => r.path !== NAME), Object.keys(FOLDER_TABLES).filter(n => n !== NAME).map(onDisk));
 
   // An open report keeps its share of the folder's findings: 胡集乡2024's carry-over warning.
   const uri2024 = pathToFileURL(path.join(ws, '胡集乡2024年报.md')).href;
@@ -96,7 +96,7 @@ test('with two workspace folders, each file is named within its folder and the r
   const { client: two } = await Client.start({ configuration: true, folders: [ws, other] });
   try {
     const rows = ((await two.conn.sendRequest('nianbao/summary')) as SummaryResult).rows;
-    assert.deepEqual(rows.map(r => r.path), ['子目录/胡集乡2022年报.md', ...Object.keys(TABLES)]);
+    assert.deepEqual(rows.map(r => r.path), ['子目录/胡集乡2022年报.md', ...Object.keys(FOLDER_TABLES)]);
     // The copy and the original are two reports for one organ and year: a warning each.
     const uri = pathToFileURL(path.join(other, '子目录', '胡集乡2022年报.md')).href;
     assert.deepEqual(rows[0], { ...onDisk('胡集乡2022年报.md'), path: '子目录/胡集乡2022年报.md', uri, warnings: 1 });

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { SUMMARY_COLUMNS, type SummaryRow } from '../../server/src/protocol';
-import { FOLDER, TABLES } from '../folderFigures';
+import { FOLDER_DIR, FOLDER_TABLES } from '../folderFixture';
 import { REPO } from '../helpers';
 
 const CLI = path.join(REPO, 'bin/nianbao.js');
@@ -19,7 +19,7 @@ let dir: string;
 before(() => {
   execFileSync(process.execPath, ['build.mjs', '--only=cli'], { cwd: REPO });
   dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-summary-'));
-  cpSync(FOLDER, path.join(dir, 'folder'), { recursive: true });
+  cpSync(FOLDER_DIR, path.join(dir, 'folder'), { recursive: true });
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,7 +40,7 @@ function checkCounts(paths: string[]): Map<string, { errors: number; warnings: n
 /** The rows the fixture folder must give: its tables' figures, check's counts. */
 function expectedRows(): SummaryRow[] {
   const counts = checkCounts(['folder']);
-  return Object.entries(TABLES).map(([name, figures]) => {
+  return Object.entries(FOLDER_TABLES).map(([name, figures]) => {
     const p = `folder/${name}`;
     const c = counts.get(p);
     assert.ok(c, `check reported ${p}`);
@@ -112,7 +112,7 @@ describe('nianbao summary: figures that cannot be read, names that need quoting,
   // 胡集乡2023年报.md with "/" for 本年新收 × 总计 and without 表四, under a name with a comma and quotes.
   const ODD = 'odd/胡集乡,"2023"年报.md';
   before(() => {
-    const lines = readFileSync(path.join(FOLDER, '胡集乡2023年报.md'), 'utf8').split('\n');
+    const lines = readFileSync(path.join(FOLDER_DIR, '胡集乡2023年报.md'), 'utf8').split('\n');
     const row = lines.findIndex(l => l.startsWith('一、本年新收政府信息公开申请数量\t'));
     assert.equal(lines[row], '一、本年新收政府信息公开申请数量\t\t4\t0\t0\t0\t1\t0\t5\t');
     lines[row] = '一、本年新收政府信息公开申请数量\t\t4\t0\t0\t0\t1\t0\t/\t';
@@ -132,7 +132,7 @@ describe('nianbao summary: figures that cannot be read, names that need quoting,
     const [row] = JSON.parse(r.stdout).reports;
     const counts = checkCounts([ODD]).get(ODD)!;
     assert.ok(counts.errors >= 2, 'the placeholder and the missing 表四 are errors');
-    assert.deepEqual(row, { path: ODD, ...TABLES['胡集乡2023年报.md'], ...unreadable, ...counts });
+    assert.deepEqual(row, { path: ODD, ...FOLDER_TABLES['胡集乡2023年报.md'], ...unreadable, ...counts });
   });
 
   it('csv: empty cells for them, and the name with a comma and quotes reads back whole', () => {
