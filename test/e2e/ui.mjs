@@ -101,8 +101,9 @@ async function summaryView() {
     }
     return `${n} rows, charts ${captions.join('、')}, error badge ${red}; CSP ${csp.policy}`;
   });
-  // The view alone, without the side bar.
+  // The view alone, without the side bar, tall enough for the table and the charts.
   await palette('View: Toggle Primary Side Bar Visibility');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.mouse.move(0, 0);
   await page.waitForTimeout(500);
   await page.screenshot({ path: summaryShot });
