@@ -32,11 +32,13 @@ suite('年报汇总', () => {
     // The tab model reaches the extension host a moment after the panel is created.
     const tab = await waitFor('a webview tab of view type nianbao.summary', summaryTab, 10000);
     assert.strictEqual(tab.label, '年报汇总');
-    // Every report of the fixture workspace (test/e2e/workspace.ts), not its two READMEs.
+    // Every report of the fixture workspace (test/e2e/workspace.ts), not its READMEs or configuration files.
     assert.deepStrictEqual(rows.map(r => r.path), [
       '2021年度报告.md', '2022年度报告.md', '2023年度报告.md', '2024年度报告-总计有误.md', '空白年度报告.md',
       '跨年度/胡集乡2022年报.md', '跨年度/胡集乡2023年报.md', '跨年度/胡集乡2024年报.md',
       '跨年度/车排子镇2020年报.md', '跨年度/车排子镇2021年报.md', '跨年度/车排子镇2022年报.md',
+      // 配置/'s configuration file includes *.txt.
+      '配置/2024年度报告.md', '配置/2024年度报告.txt',
     ]);
     assert.deepStrictEqual(fixture(rows), want);
     for (const r of rows) assert.strictEqual(r.uri, workspaceFile(r.path).toString(), r.path);
