@@ -1,12 +1,12 @@
-// The VS Code extension: starts the language server (dist/server.js), adds the status bar item
-// and the commands, and gives the built-in Markdown preview the report-table plugin.
+// The VS Code extension: starts the language server (dist/server.js), adds the status bar item,
+// the commands and the 年报汇总 view, and gives the built-in Markdown preview the report-table plugin.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { MarkdownIt } from 'markdown-it';
 import { configFor, documentSettings, readSettings } from '../../server/src/lsp/settings';
 import { registerCommands } from './commands';
 import { nianbaoMarkdownIt, type PreviewSettings } from './preview';
-import { DOCUMENT_SELECTOR } from './protocol';
+import { DOCUMENT_SELECTOR, REPORT_INFO_CHANGED, type ReportInfo } from './protocol';
 import { ReportStatus } from './statusBar';
 
 const SECTION = 'nianbao';
@@ -73,10 +73,13 @@ export async function activate(context: vscode.ExtensionContext) {
     },
   };
   client = new LanguageClient(SECTION, '年报助手', serverOptions, clientOptions);
-  registerCommands(context, client);
+  // The client library keeps one handler per notification: the status bar and the 年报汇总 view share it.
+  const reportChanged = new vscode.EventEmitter<ReportInfo>();
+  context.subscriptions.push(reportChanged, client.onNotification(REPORT_INFO_CHANGED, (info: ReportInfo) => reportChanged.fire(info)));
+  registerCommands(context, client, reportChanged.event);
   try {
     await client.start();
-    context.subscriptions.push(new ReportStatus(client));
+    context.subscriptions.push(new ReportStatus(client, reportChanged.event));
   } catch (err) {
     // The preview plugin and the commands' error messages still work without a server.
     void vscode.window.showErrorMessage(`年报助手：语言服务器未能启动（${err instanceof Error ? err.message : String(err)}）。`);

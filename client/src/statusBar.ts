@@ -2,18 +2,19 @@
 // editor; hidden for anything that is not a report.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DOCUMENT_SELECTOR, REPORT_INFO, REPORT_INFO_CHANGED, type ReportInfo } from './protocol';
+import { DOCUMENT_SELECTOR, REPORT_INFO, type ReportInfo } from './protocol';
 import { statusText, statusTooltip } from './statusText';
 
 export class ReportStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
 
-  constructor(private readonly client: LanguageClient) {
+  /** `changed` fires with each report the server has checked again. */
+  constructor(private readonly client: LanguageClient, changed: vscode.Event<ReportInfo>) {
     this.item.name = '年报助手';
     this.item.command = 'workbench.actions.view.problems';
     this.disposables.push(
-      client.onNotification(REPORT_INFO_CHANGED, (info: ReportInfo) => {
+      changed(info => {
         if (info?.uri === vscode.window.activeTextEditor?.document.uri.toString()) this.show(info);
       }),
       vscode.window.onDidChangeActiveTextEditor(editor => void this.refresh(editor)),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { applySafeFixes, check, folderReport, type CheckOptions, type Diagnostic, type FolderReport, type FormatId, type Range, type Severity } from './engine';
 import { readError } from './fileErrors';
 import { ENCODING_NAMES, encode, readTextFile, writeFileAtomic, type TextFile } from './files';
+import { reportFacts, type ReportFacts } from './summary';
 
 export interface FileTask {
   path: string;
@@ -13,7 +14,11 @@ export interface FileTask {
   check: CheckOptions;
 }
 
-export interface FileOptions { fix: boolean }
+export interface FileOptions {
+  fix: boolean;
+  /** Also read the report's organ, year and key figures (`nianbao summary`). */
+  summary?: boolean;
+}
 
 /** A diagnostic as the command line prints it (the JSON shape). */
 export interface OutputDiagnostic {
@@ -40,12 +45,14 @@ export interface FileResult {
   diagnostics: OutputDiagnostic[];
   /** Safe fixes written to the file. */
   fixed: number;
+  /** With `summary`: what the summary row says about the report. */
+  facts: ReportFacts | null;
   /** What the report contributes to the checks across the files given. */
   folder?: FolderReport;
 }
 
 export function checkFile(task: FileTask, options: FileOptions): FileResult {
-  const result: FileResult = { path: task.path, outcome: 'checked', failed: false, notes: [], year: null, template: null, diagnostics: [], fixed: 0 };
+  const result: FileResult = { path: task.path, outcome: 'checked', failed: false, notes: [], year: null, template: null, diagnostics: [], fixed: 0, facts: null };
   let file: TextFile;
   try {
     file = readTextFile(task.path);
@@ -83,6 +90,7 @@ export function checkFile(task: FileTask, options: FileOptions): FileResult {
   result.template = report.format;
   result.diagnostics = diagnostics.map(output);
   result.folder = folderReport(report, task.path, task.path);
+  if (options.summary) result.facts = reportFacts(report, task.path);
   return result;
 }
 

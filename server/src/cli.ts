@@ -1,6 +1,6 @@
-// `nianbao check`: the command line over the engine. Output is sorted by path whatever the
-// number of threads, JSON output is the only thing on stdout, and the exit status tells CI
-// whether there are errors (1) or files that could not be read (2).
+// `nianbao check`, `summary`, `import` and `export`: the command line over the engine. Output is
+// sorted by path whatever the number of threads, JSON output is the only thing on stdout, and the
+// exit status tells CI whether there are errors (1) or files that could not be read (2).
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
@@ -11,10 +11,13 @@ import { output, type FileOptions, type FileResult, type FileTask } from './chec
 import { decode, filesBelow } from './files';
 import { findConfigFile, loadConfig, resolveConfig, type LoadedConfig } from './config';
 import { selects } from './globs';
+import { summaryRow } from './summary';
+import { formatSummary, SUMMARY_FORMATS, type SummaryFormat } from './summaryOutput';
 import { version } from '../../package.json';
 
 export const USAGE = `用法 / Usage:
   nianbao check [选项] 路径...
+  nianbao summary [--format md|csv|json] [-o 文件] [--force] [选项] 路径...
   nianbao import 文件.docx|.html|.htm [-o 输出.md] [--force]
   nianbao export 报告.md --to docx [-o 输出.docx] [--force]
   nianbao --help | --version
@@ -25,6 +28,10 @@ export const USAGE = `用法 / Usage:
 年度报告的 Markdown 文件。配置文件 exclude 指定的文件不检查，即使明确指定。
 给出的全部文件一起做跨报告核对：同一机关相邻两年的上年结转与结转下年度（carry-over）。
 
+summary 对同样的文件列出汇总表，每份报告一行：机关、年度、表格格式、本年新收、上年结转、
+办理结果总计、结转下年度、行政复议、行政诉讼（两项起诉合计）以及错误、警告个数（含跨报告核对）；
+无法读取的数字为空。
+
 import 把 Word 文档（.docx）或保存的网页（.html/.htm）转换为年报 Markdown：标题写作“#”，
 六个部分的标题写作“##”，统计表按“插入表三”的格式写成制表符分隔的行（合并单元格按行名列名还原），
 书签、“窗体顶端”、页码等转换残留不带入。export 把年报写成 Word 文档：A4，公文格式（GB/T 9704），
@@ -32,16 +39,18 @@ import 把 Word 文档（.docx）或保存的网页（.html/.htm）转换为年�
 不指定 -o 时写到输入文件旁（同名，扩展名改为 .md 或 .docx）；目标文件已存在时不覆盖，除非加 --force。
 
 选项 / Options:
-  --format text|json       输出格式，默认 text。text 每个问题一行：路径:行:列 级别 代码 说明；
+  --format 格式            check：text（默认）或 json。text 每个问题一行：路径:行:列 级别 代码 说明；
                            json 只向 stdout 输出一个 JSON 对象（行、列从 0 开始，按 UTF-16 计）
-  --fix                    应用安全修复并原地改写文件（章节标题、转换残留、全角数字、表格格式与
+                           summary：md（默认，Markdown 表格）、csv（UTF-8 带 BOM，可直接用 Excel、
+                           WPS 打开）或 json：{"reports":[{"path","organ","year","template",…}]}
+  --fix                    check：应用安全修复并原地改写文件（章节标题、转换残留、全角数字、表格格式与
                            标签、子项序号），然后报告剩余问题；合计、年份、重复词等内容不会改动
   --severity 代码=级别     调整某条规则的级别：off|info|warning|error，可重复，
                            例如 --severity cell-empty=off；优先于配置文件
   --config 文件            使用这个配置文件，不再查找 .nianbao.jsonc / .nianbao.json
   --no-config              不使用任何配置文件
-  -o, --output 路径        import/export：输出文件；“-”表示标准输出
-  --force                  import/export：覆盖已存在的输出文件
+  -o, --output 路径        summary/import/export：输出文件（Windows 下保存 CSV 请用此项）；“-”表示标准输出
+  --force                  summary/import/export：覆盖已存在的输出文件
   --to docx                export：输出格式（目前只有 docx）
   -h, --help               显示本帮助
   -v, --version            显示版本号
@@ -68,21 +77,28 @@ import 把 Word 文档（.docx）或保存的网页（.html/.htm）转换为年�
   NO_COLOR                 终端输出不使用颜色
 
 退出码 / Exit status:
-  0  没有错误级别的问题（import/export：已写出文件）
+  0  没有错误级别的问题（summary：汇总完成，报告中有错误也是 0；import/export：已写出文件）
   1  至少有一个错误级别的问题（只用于 check）
-  2  用法错误，配置文件有误，或有文件无法读取、解码或写回（其他文件照常检查）；import/export 的目标已存在
+  2  用法错误，配置文件有误，或有文件无法读取、解码或写回（其他文件照常检查）；summary/import/export 的目标已存在
 `;
 
 class UsageError extends Error {}
 
 interface Args {
-  format: 'text' | 'json';
+  /** `nianbao summary` rather than `check`. */
+  summary: boolean;
+  format: 'text' | 'json' | SummaryFormat;
   fix: boolean;
   severities: Partial<Record<RuleCode, SeveritySetting>>;
   /** The configuration file named by --config, null for --no-config, undefined to look for each file's. */
   config: string | null | undefined;
   paths: string[];
+  /** summary: the file to write instead of stdout, and whether it may replace one. */
+  output?: string;
+  force: boolean;
 }
+
+const FORMATS = { check: ['text', 'json'], summary: SUMMARY_FORMATS } as const;
 
 interface Option { arg: string; name: string; inline: boolean; value: () => string }
 
@@ -113,8 +129,10 @@ function parseArgs(argv: string[]): Args | WordArgs | 'help' | 'version' {
   if (argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return 'help';
   if (argv[0] === '-v' || argv[0] === '--version') return 'version';
   if (argv[0] === 'import' || argv[0] === 'export') return parseWordArgs(argv[0], argv);
-  if (argv[0] !== 'check') throw new UsageError(`未知命令 / unknown command: ${argv[0]}`);
-  const args: Args = { format: 'text', fix: false, severities: {}, config: undefined, paths: [] };
+  if (argv[0] !== 'check' && argv[0] !== 'summary') throw new UsageError(`未知命令 / unknown command: ${argv[0]}`);
+  const summary = argv[0] === 'summary';
+  const formats: readonly string[] = FORMATS[argv[0]];
+  const args: Args = { summary, format: summary ? 'md' : 'text', fix: false, severities: {}, config: undefined, paths: [], force: false };
   const codes = new Set<string>(ALL_RULES.map(r => r.id));
   const setConfig = (to: string | null) => {
     if (args.config !== undefined && (args.config === null) !== (to === null)) {
@@ -127,13 +145,18 @@ function parseArgs(argv: string[]): Args | WordArgs | 'help' | 'version' {
     const { name, inline, value } = o;
     if (name === '-h' || name === '--help') return 'help';
     if (name === '-v' || name === '--version') return 'version';
-    if (name === '--fix' && !inline) args.fix = true;
+    if (name === '--fix' && !inline && !summary) args.fix = true;
+    else if ((name === '-o' || name === '--output') && summary) args.output = value();
+    else if (name === '--force' && !inline && summary) args.force = true;
     else if (name === '--no-config' && !inline) setConfig(null);
     else if (name === '--config') setConfig(value());
     else if (name === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format 只能是 text 或 json / --format must be text or json: ${f}`);
-      args.format = f;
+      if (!formats.includes(f)) {
+        const list = (comma: string, or: string) => `${formats.slice(0, -1).join(comma)} ${or} ${formats.at(-1)}`;
+        throw new UsageError(`--format 只能是 ${list('、', '或')} / --format must be ${list(', ', 'or')}: ${f}`);
+      }
+      args.format = f as Args['format'];
     } else if (name === '--severity') {
       const v = value();
       const [code, level] = v.split('=');
@@ -406,7 +429,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('nianbao: 配置文件有误，未检查任何文件 / invalid configuration file, nothing checked\n');
     return 2;
   }
-  const options: FileOptions = { fix: args.fix };
+  const options: FileOptions = { fix: args.fix, summary: args.summary };
   const progress = progressLine();
   const results = await checkFiles(tasks, options, __filename, progress.update, threads === undefined ? undefined : Number(threads));
   progress.clear();
@@ -417,6 +440,12 @@ export async function main(argv: string[]): Promise<number> {
   const checked = results.filter(r => r.outcome === 'checked');
   const optionsOf = new Map(tasks.map(t => [t.path, t.check]));
   acrossFiles(checked, file => optionsOf.get(file) ?? {});
+  if (args.summary) {
+    const text = formatSummary(checked.map(r => summaryRow(r.path, r.facts!, r.diagnostics)), args.format as SummaryFormat);
+    const problem = writeOutput(args.output ?? '-', text, args.force);
+    if (problem) process.stderr.write(`nianbao: ${problem}\n`);
+    return failed > 0 || problem ? 2 : 0;
+  }
   const counts = count(checked);
   if (args.format === 'json') process.stdout.write(jsonOutput(results, errors, counts));
   else {

@@ -43,3 +43,44 @@ export type ImportWordResult = { markdown: string } | { error: string };
 export interface ExportWordParams { uri?: string; text: string }
 /** The .docx and how many errors and warnings the report has. */
 export type ExportWordResult = { base64: string; errors: number; warnings: number } | { error: string };
+
+/** The 年报汇总 table of the workspace's reports (the webview asks for it through the client). */
+export const SUMMARY = 'nianbao/summary';
+
+/** One report in the summary: `nianbao summary --format json` prints these, the 年报汇总 view shows them. */
+export interface SummaryRow {
+  path: string;
+  organ: string | null;
+  year: number | null;
+  template: FormatId | null;
+  /** The key figures of 表三 and 表四; null when the cell cannot be read. */
+  received: number | null;
+  carriedIn: number | null;
+  handled: number | null;
+  carriedOut: number | null;
+  reviews: number | null;
+  lawsuits: number | null;
+  errors: number;
+  warnings: number;
+}
+
+/** A row of the view: the path is relative to its workspace folder, the URI opens the report. */
+export interface SummaryViewRow extends SummaryRow { uri: string }
+
+export interface SummaryResult { rows: SummaryViewRow[] }
+
+/** The summary's columns in order, with the headings of the Markdown and CSV output and the view. */
+export const SUMMARY_COLUMNS: ReadonlyArray<{ key: keyof SummaryRow; title: string; numeric: boolean }> = [
+  { key: 'path', title: '文件', numeric: false },
+  { key: 'organ', title: '机关', numeric: false },
+  { key: 'year', title: '年度', numeric: true },
+  { key: 'template', title: '表格格式', numeric: false },
+  { key: 'received', title: '本年新收', numeric: true },
+  { key: 'carriedIn', title: '上年结转', numeric: true },
+  { key: 'handled', title: '办理结果总计', numeric: true },
+  { key: 'carriedOut', title: '结转下年度', numeric: true },
+  { key: 'reviews', title: '行政复议', numeric: true },
+  { key: 'lawsuits', title: '行政诉讼', numeric: true },
+  { key: 'errors', title: '错误', numeric: true },
+  { key: 'warnings', title: '警告', numeric: true },
+];

@@ -14,9 +14,10 @@ import { configDiagnostic, toLspDiagnostic } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
 import { exportWord, importWord, reportInfo, templateText } from './lsp/requests';
+import { workspaceSummary } from './lsp/summary';
 import {
-  EXPORT_WORD, FIX_ALL_KIND, IMPORT_WORD, REPORT_INFO, REPORT_INFO_CHANGED, TEMPLATE_TEXT,
-  type ExportWordParams, type ImportWordParams, type TemplateTextParams,
+  EXPORT_WORD, FIX_ALL_KIND, IMPORT_WORD, REPORT_INFO, REPORT_INFO_CHANGED, SUMMARY, TEMPLATE_TEXT,
+  type ExportWordParams, type ImportWordParams, type SummaryResult, type TemplateTextParams,
 } from './protocol';
 import { configFor, DEFAULT_SETTINGS, documentSettings, readSettings, uriPath, type EditorSettings, type Settings } from './lsp/settings';
 import { documentSymbols, foldingRanges } from './lsp/symbols';
@@ -369,6 +370,12 @@ connection.onRequest(IMPORT_WORD, guard('importWord', wordFailed, (p: ImportWord
 // export comes before that check (the explorer's export opens the file and asks at once).
 connection.onRequest(EXPORT_WORD, guard('exportWord', wordFailed, async (p: ExportWordParams) =>
   exportWord(p, typeof p?.uri === 'string' ? await settingsFor(p.uri) : fallback)));
+
+connection.onRequest(SUMMARY, guard('summary', null, async (): Promise<SummaryResult> => {
+  await workspace.refresh();
+  const open = await Promise.all(documents.keys().map(uri => analyses.latest(uri, settingsNow)));
+  return { rows: workspaceSummary(workspace, open.filter(isActive), diagnosticsOf) };
+}));
 
 process.on('uncaughtException', err => log('uncaught exception', err));
 

@@ -20,12 +20,14 @@
 // Beside the workspace, WS_DIR/../expect/t3-2021.txt holds the 2021 表三 template the
 // insert-table command must write, and import-去年的年度报告.md the Markdown the import command
 // must open, both taken from the engine rather than typed again, and 胡集乡2023年报-更正.md
-// 跨年度/'s 2023 report put right (test/folderFixture.ts).
+// 跨年度/'s 2023 report put right (test/folderFixture.ts), and summary.json the 年报汇总 rows of
+// 跨年度/: the figures its tables show, the engine's counts.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { reportSkeleton, templateTable } from '../../server/src/engine/blocks';
 import { exportReport, importReport } from '../../server/src/word';
-import { fixedHuji2023, FOLDER_FILES, folderText } from '../folderFixture';
+import { check, checkFolder, countBySeverity, folderReport } from '../../server/src/engine';
+import { FOLDER_TABLES, fixedHuji2023, FOLDER_FILES, folderText } from '../folderFixture';
 
 const seedsDir = process.env.NIANBAO_SEEDS || path.resolve(__dirname, '../../../shared/reports/seeds');
 
@@ -94,6 +96,14 @@ for (const [name, text] of Object.entries(files)) {
 }
 writeFileSync(path.join(expect, 't3-2021.txt'), templateTable('t3', '2021'));
 writeFileSync(path.join(expect, '胡集乡2023年报-更正.md'), cross(fixedHuji2023(folderText('胡集乡2023年报.md'))));
+// Their 年报汇总 rows: each report's own problems and those of the checks across the folder.
+const reports = FOLDER_FILES.map(name => ({ name, ...check(cross(folderText(name))) }));
+const across = checkFolder(reports.map(r => folderReport(r.report, r.name, r.name)));
+const summary = reports.map(({ name, diagnostics }) => {
+  const { errors, warnings } = countBySeverity([...diagnostics, ...(across.get(name) ?? [])]);
+  return { path: `跨年度/${name}`, ...FOLDER_TABLES[name], organ: cross(FOLDER_TABLES[name].organ!), errors, warnings };
+});
+writeFileSync(path.join(expect, 'summary.json'), JSON.stringify(summary, null, 2));
 void (async () => {
   const docx = (await exportReport(seed('004'))).bytes;
   writeFileSync(path.join(ws, '去年的年度报告.docx'), docx);

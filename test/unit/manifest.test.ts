@@ -106,11 +106,11 @@ test('every file the manifest contributes exists', () => {
   assert.ok(existsSync(path.join(REPO, 'client/src/extension.ts')));
 });
 
-test('the .vsix takes only the bundles, manifest, strings, grammar, snippets, configuration schema, preview style, icon, rule pages, README and LICENSE', async () => {
+test('the .vsix takes only the bundles, manifest, strings, grammar, snippets, configuration schema, preview and view styles, icon, rule pages, README and LICENSE', async () => {
   const files = (await listFiles({ cwd: REPO, packageManager: PackageManager.None })).map(f => f.replace(/\\/g, '/'));
-  const allowed = /^(dist\/(extension|server)\.js|syntaxes\/.+|snippets\/.+|schemas\/.+|media\/.+|docs\/rules\/[\w-]+\.md|images\/icon\.png|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|LICENSE)$/;
+  const allowed = /^(dist\/(extension|server|summaryView)\.js|syntaxes\/.+|snippets\/.+|schemas\/.+|media\/.+|docs\/rules\/[\w-]+\.md|images\/icon\.png|package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|LICENSE)$/;
   for (const f of files) assert.match(f, allowed);
-  for (const f of ['package.json', NLS.en, NLS.zh, SCHEMA, 'LICENSE', manifest.icon, ...contributes['markdown.previewStyles'].map((p: string) => p.replace(/^\.\//, ''))]) {
+  for (const f of ['package.json', NLS.en, NLS.zh, SCHEMA, 'LICENSE', manifest.icon, 'dist/summaryView.js', 'media/summary.css', ...contributes['markdown.previewStyles'].map((p: string) => p.replace(/^\.\//, ''))]) {
     assert.ok(files.includes(f), `${f} is left out`);
   }
   assert.ok(!files.some(f => /^(node_modules|client|server|test|scripts|bench)\//.test(f) || f.endsWith('.map')));

@@ -11,9 +11,10 @@ import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
-import { byPosition, checkFolder, folderReport, type CheckOptions, type Diagnostic, type FolderReport, type Report } from '../engine';
+import { byPosition, checkFolder, folderReport, type CheckOptions, type Diagnostic, type FolderReport, type Report, type Severity } from '../engine';
 import { checkSteps } from '../engine/check';
 import { filesBelow, readTextFile } from '../files';
+import { reportFacts, type ReportFacts } from '../summary';
 import { runInSlices } from './analysis';
 import { toLspDiagnostic } from './diagnostics';
 import { configFor, documentSettings, isCandidate, type EditorSettings, type Settings } from './settings';
@@ -34,6 +35,8 @@ interface DiskFile {
   folder?: FolderReport;
   /** Its items with the folder's findings `found`, once asked for. */
   withFound?: { found: Diagnostic[]; items: LspDiagnostic[]; resultId: string };
+  /** For the 年报汇总 view: what the report says of itself, and the severities of its own diagnostics. */
+  summary?: { facts: ReportFacts; own: Array<{ severity: Severity }> };
 }
 
 /** An open document; once checked, what it contributes (nothing when it is not a report). */
@@ -103,7 +106,7 @@ export class Workspace {
   }
 
   /** A document's path in the workspace folder it is in (the name messages give it); undefined outside them. */
-  private nameInFolders(uri: string): string | undefined {
+  nameInFolders(uri: string): string | undefined {
     let file: string;
     try {
       file = fileURLToPath(uri);
@@ -232,7 +235,13 @@ export class Workspace {
     const { report, diagnostics } = yield* checkSteps(text, settings.check);
     if (!report.isReport) return none;
     const own = diagnostics.map(d => toLspDiagnostic(d, uri));
-    return { ...none, own, ownId: resultId(own), folder: folderReport(report, uri, name) };
+    const summary = { facts: reportFacts(report, file), own: diagnostics.map(d => ({ severity: d.severity })) };
+    return { ...none, own, ownId: resultId(own), folder: folderReport(report, uri, name), summary };
+  }
+
+  /** The reports on disk that are not open, as last read: for the 年报汇总 view. */
+  diskReports(): Array<{ uri: string; name: string; summary: NonNullable<DiskFile['summary']> }> {
+    return [...this.disk.values()].flatMap(f => (f.folder && f.summary && !this.open.has(f.uri) ? [{ uri: f.uri, name: f.folder.name, summary: f.summary }] : []));
   }
 
   /** The folder rules' diagnostics of a file, by the URI the folder names it with (an open document's own). */
