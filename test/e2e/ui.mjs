@@ -256,11 +256,17 @@ try {
   console.log(`[ui] screenshot ${shot}`);
   await summaryView();
   await check('the quick fix writes back 3 and the table adds up: no error squiggle is left', async () => {
-    // Back on the slip from the Problems panel, then to the editor, the cursor on the cell.
-    await problem.locator('.marker-message-details, .marker-message').first().click({ position: { x: 8, y: 6 } });
-    await page.waitForSelector(errorSquiggle, { timeout: T });
+    // Back in the report (the summary took the editor area), the cursor on the mistyped cell, line 53 column 31.
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+1');
+    for (const [keys, typed] of [['Control+P', frag], ['Control+G', '53:31']]) {
+      await page.keyboard.press(keys);
+      await page.waitForSelector('.quick-input-widget .quick-input-box input', { timeout: T });
+      await page.keyboard.insertText(typed);
+      if (keys === 'Control+P') await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: frag }).first().waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      if (keys === 'Control+P') await page.locator('.tabs-container .tab.active', { hasText: frag }).waitFor({ timeout: T });
+    }
+    await page.waitForSelector(errorSquiggle, { timeout: T });
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: '将本年新收 × 总计改为 3' }).first();
     await fix.waitFor({ timeout: T });
