@@ -140,12 +140,32 @@ function htmlTable(rows: string[][]): string[] {
   return out;
 }
 
+/**
+ * A grid table as pandoc writes one: a "+----+" rule between rows ("+====+" under the header), and a
+ * cell longer than its column wrapped onto the lines below it.
+ */
+function gridTable(rows: string[][]): string[] {
+  const WIDTH = 12;
+  const width = Math.max(...rows.map(r => r.length));
+  const rule = (c: string) => `+${Array(width).fill(c.repeat(WIDTH)).join('+')}+`;
+  const out = [rule('-')];
+  const header = rows.findIndex(hasNumber);
+  rows.forEach((r, k) => {
+    const cells = [...r, ...Array(width - r.length).fill('')].map(c => c.trim());
+    const height = Math.max(1, ...cells.map(c => Math.ceil([...c].length / WIDTH)));
+    for (let line = 0; line < height; line++) out.push(`| ${cells.map(c => [...c].slice(line * WIDTH, (line + 1) * WIDTH).join('')).join(' | ')} |`);
+    out.push(rule(k === header - 1 ? '=' : '-'));
+  });
+  return [...out, ''];
+}
+
 /** Rewrites of reports whose tables are tab-separated, into the layouts web pages and converters give. */
 export const TAB_REWRITES: Record<string, Rewrite> = {
   'pipe tables per block and per row group, captions as ### headings': text => eachTabTable(text, perBlock),
   'pipe rows without outer pipes, padded with empty cells': text => eachTabTable(text, rows => rows.map(r => `${trimRow(r).join(' | ')} | ||`)),
   'header rows flattened into one': text => eachTabTable(text, rows => flatHeader(rows).map(r => r.join('\t'))),
   'HTML tables with merged cells': text => eachTabTable(text, htmlTable),
+  'grid tables, long labels wrapped over lines': text => eachTabTable(text, gridTable),
   /** A converted PDF repeats nothing but a "续表" line where the page broke. */
   'a 续表 line where a page broke a long table': text => eachTabTable(text, rows => rows.flatMap((r, i) => (i === 10 ? ['（续表）', r.join('\t')] : [r.join('\t')]))),
 };

@@ -46,8 +46,8 @@ export function reportSkeleton(year: number, organ: string, format: FormatId, eo
   return parts.join(eol);
 }
 
-/** A line of nothing but table rules: a GFM delimiter row ("| --- | :-: |") or blank. */
-const RULES_ONLY = /^[\s|:-]*$/;
+/** A line of nothing but table rules: a GFM delimiter row ("| --- | :-: |"), a grid table's "+----+", or blank. */
+const RULES_ONLY = /^[\s|:+=-]*$/;
 
 /**
  * Rewrites a table region as tab rows. Cells keep their text (trimmed; words a Word table split

@@ -23,9 +23,10 @@ export interface TableRegion {
 }
 
 // Line kinds, one byte a line: a report keeps them for the next version's scan. HTML lines are
-// those of an HTML <table> (a pasted web page).
-const BLANK = 0, COMMENT = 1, TABBED = 2, PIPE = 3, TEXT = 4, HTML = 5;
-type LineKind = typeof BLANK | typeof COMMENT | typeof TABBED | typeof PIPE | typeof TEXT | typeof HTML;
+// those of an HTML <table> (a pasted web page); GRID lines the "+----+----+" rules between the
+// rows of a grid table (what pandoc writes for cells that wrap).
+const BLANK = 0, COMMENT = 1, TABBED = 2, PIPE = 3, TEXT = 4, HTML = 5, GRID = 6;
+type LineKind = typeof BLANK | typeof COMMENT | typeof TABBED | typeof PIPE | typeof TEXT | typeof HTML | typeof GRID;
 type LineKinds = Uint8Array & { [n: number]: LineKind };
 
 function lineKind(s: string): LineKind {
@@ -35,8 +36,11 @@ function lineKind(s: string): LineKind {
   const t = s.trim();
   if (t === '') return BLANK;
   if ((t.startsWith('|') || t.endsWith('|')) && t.indexOf('|') !== t.lastIndexOf('|')) return PIPE;
+  if (GRID_RULE.test(t)) return GRID;
   return TEXT;
 }
+
+const GRID_RULE = /^\+(?:[-=:]+\+)+$/;
 
 /** A Word cell whose words were split over two lines: "→结果" then "纠正". */
 function isContinuation(lines: LineIndex, i: number, kinds: LineKinds): boolean {
@@ -113,9 +117,19 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
   }
   const rows: Row[] = [];
   if (pipes > multi + single) {
+    // In a grid table the lines between two rules are one row, its cells wrapped over them.
+    const grid = kinds.subarray(first, last + 1).includes(GRID);
+    let continuing = false;
     for (let i = first; i <= last; i++) {
+      if (kinds[i] === GRID) { continuing = false; continue; }
       if (kinds[i] !== PIPE || DELIMITER_ROW.test(lines.line(i))) continue;
-      rows.push({ cells: pipeCells(lines, i), firstLine: i, lastLine: i });
+      const cells = pipeCells(lines, i);
+      const row = rows[rows.length - 1];
+      if (continuing && row.cells.length === cells.length) {
+        cells.forEach((c, k) => wrapInto(row.cells[k], c));
+        row.lastLine = i;
+      } else rows.push({ cells, firstLine: i, lastLine: i });
+      continuing = grid;
     }
     return { layout: 'pipe', rows };
   }
@@ -160,6 +174,14 @@ function joinLabelAndValues(rows: Row[]): Row[] {
     } else out.push(row);
   }
   return out;
+}
+
+/** A cell's words continued on the next line of a grid row: joined, the span running over both. */
+function wrapInto(cell: Cell, more: Cell): void {
+  if (more.text === '') return;
+  if (cell.text === '') { cell.start = more.start; cell.end = more.end; cell.text = more.text; return; }
+  cell.text = ownedText(cell.text + more.text);
+  cell.end = more.end;
 }
 
 /** More cells than any row of a template table has, labels included (表四's value row has 15). */
@@ -257,7 +279,7 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
   let i = 0;
   while (i < count) {
     const kind = kinds[i];
-    if (kind !== TABBED && kind !== PIPE && kind !== HTML) { i++; continue; }
+    if (kind !== TABBED && kind !== PIPE && kind !== HTML && kind !== GRID) { i++; continue; }
     const firstLine = i;
     let last = i;
     for (let j = i + 1; j < count; j++) {
@@ -265,7 +287,7 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
       if (kind === HTML) {
         if (k !== HTML) break;
         last = j;
-      } else if (k === TABBED || k === PIPE) last = j;
+      } else if (k === TABBED || k === PIPE || k === GRID) last = j;
       else if (k === TEXT && isContinuation(lines, j, kinds)) last = j;
       else if (k !== BLANK && k !== COMMENT) break;
     }
