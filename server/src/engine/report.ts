@@ -122,6 +122,8 @@ export function* buildReportSteps(text: string, options: ReportOptions = {}): Ge
 function joinSplitTables(tables: MatchedTable[], sections: SectionSpan[], assumed: FormatId): void {
   const sectionOf = (t: MatchedTable) => sectionAt(sections, t.regions[0].firstLine);
   for (let i = 0; i + 1 < tables.length; i++) {
+    // Nearly always the next table is another one: 表二, 表三, 表四 in turn.
+    if (tables[i + 1].def.id !== tables[i].def.id) continue;
     let j = i + 1;
     const seen = new Set(tables[i].labels.keys());
     for (; j < tables.length && tables[j].def.id === tables[i].def.id && sectionOf(tables[j]) === sectionOf(tables[i]); j++) {

@@ -1,6 +1,7 @@
 import type { Finding, Rule } from '../types';
 import { convertRegion } from '../blocks';
 import type { TableRegion } from '../tables';
+import type { MatchedTable } from '../match';
 import { onlyCellWords } from '../htmlTables';
 import { deferredFix } from './util';
 
@@ -12,11 +13,14 @@ export const tableLayout: Rule = {
   description: '统计表不是制表符分隔的格式',
   check(report) {
     // One finding per table, however many regions it was split into: converting it converts them all.
+    // Each region's tables from one pass over the tables: looking them up per region was quadratic.
+    const tablesOf = new Map<TableRegion, MatchedTable[]>();
+    for (const t of report.tables) for (const r of t.regions) tablesOf.set(r, [...(tablesOf.get(r) ?? []), t]);
     const done = new Set<TableRegion>();
     const out: Finding[] = [];
     for (const r of report.regions) {
       if (r.layout === 'tab' || done.has(r)) continue;
-      const tables = report.tables.filter(t => t.regions.includes(r));
+      const tables = tablesOf.get(r) ?? [];
       const regions = [...new Set([r, ...tables.flatMap(t => t.regions)])].filter(x => x.layout !== 'tab' && !done.has(x));
       regions.forEach(x => done.add(x));
       // Words beside an HTML table's cells (a caption, a paragraph on the same line) would be lost.

@@ -35,6 +35,8 @@ const PHRASES: Array<{ subject: Subject; pattern: RegExp }> = [
   { subject: 'lawsuits', pattern: new RegExp(`行政诉讼(?:案件)?(?:共|共计|合计)?\\s*${NUMBER}\\s*[件起]`, 'g') },
 ];
 
+const PHRASE_WORDS = /收到|受理|接收|新收|办结|答复|结转|行政复议|行政诉讼/;
+
 /** Right after a count of applications received: "，其中自然人4件、法人或其他组织1件". */
 const APPLICANTS = new RegExp(`^[，,]?\\s*其中[，,]?\\s*自然人(?:申请|提出)?\\s*${NUMBER}\\s*件(?:[、，,]\\s*法人(?:或|和|或者)其他组织(?:申请|提出)?\\s*${NUMBER}\\s*件)?`);
 
@@ -73,6 +75,8 @@ function claimsOf(chunk: ProseChunk, year: number | null): Claim[] {
   for (const seg of chunk.segments) {
     const base = chunk.start + seg.start;
     const text = seg.text;
+    // Every phrase holds one of these words, and most prose holds none: the phrases are not tried there.
+    if (!PHRASE_WORDS.test(text)) continue;
     for (const { subject, pattern } of PHRASES) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
