@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { buildReport, check, clearCaches, LineIndex, type Report } from '../../server/src/engine';
 import { checkSteps } from '../../server/src/engine/check';
 import { drain } from '../../server/src/engine/report';
-import { matchOrigin } from '../../server/src/engine/match';
+import { matchOrigin } from '../../server/src/engine/incremental';
 import { editLine, SEEDS, seed } from '../helpers';
 import { REWRITES, TAB_REWRITES } from '../rewrites';
 

@@ -2,6 +2,7 @@
 import { buildReportSteps, drain, type Report } from './report';
 import { isDisabled } from './directives';
 import { RULES } from './rules';
+import { ruleFindings } from './incremental';
 import type { Range } from './text';
 import type { CheckOptions, Diagnostic, Finding, Rule, RuleInfo, Severity } from './types';
 
@@ -23,7 +24,7 @@ export function contained<T>(rule: RuleInfo, find: () => T[]): T[] {
 }
 
 export function runRule(rule: Rule, report: Report, setting?: Severity): Diagnostic[] {
-  return contained(rule, () => rule.check(report)).map(f => diagnostic(f, rule, setting));
+  return contained(rule, () => ruleFindings(rule, report)).map(f => diagnostic(f, rule, setting));
 }
 
 /**

@@ -1,15 +1,12 @@
-// Maps a table region onto a template table: which cell is which row × column, and what in the
-// region departs from the template (missing rows and columns, drifted labels, wrong cell counts).
-import { createHash } from 'node:crypto';
+// Maps the rows of a table onto a template table: which cell is which row × column, and what
+// departs from the template (missing rows and columns, drifted labels, wrong cell counts), by block.
 import type { Cell, Row, TableRegion } from './tables';
-import { isPlaceholder, looksNumeric, parseValue, type CellValue } from './values';
-import { countBigrams, normalizeLabelUncached, normalizeTemplateLabel, similarityOf, type BigramCounts } from './text';
-import { BoundedCache, ownString } from './caches';
-import { core } from './labels';
-import {
-  ACCEPTED_LABEL_VARIANTS, FORMAT_MARKERS, TABLE_ANCHORS, TABLES,
-  type ColumnDef, type FormatId, type RowDef, type TableDef, type TableId,
-} from './template';
+import { parseValue, type CellValue } from './values';
+import { normalizeTemplateLabel } from './text';
+import { isValueText, labelScore, MATCH, scoreOf, scoreWords, formsOf, wordsOf, core, type Words } from './labels';
+import { detectFormat, lastLabelIndex, numbersFrom } from './identify';
+import { ownString } from './caches';
+import { ACCEPTED_LABEL_VARIANTS, TABLES, type ColumnDef, type FormatId, type RowDef, type TableDef, type TableId } from './template';
 
 export interface ValueCell {
   row: RowDef;
@@ -68,234 +65,6 @@ export function cellKey(rowId: string, colId: string): string {
   return key;
 }
 
-const normTemplate = (s: string) => normalizeTemplateLabel(s);
-
-/**
- * What matching reads from one cell text, worked out once per text: every row is compared with
- * many template labels, and tables repeat the template's words and the same few numbers.
- */
-interface Words {
-  /** normalizeLabel form. */
-  norm: string;
-  /** `norm` without an ordinal prefix such as "（一）" or "1.". */
-  core: string;
-  /** Bigram counts of `core`, once a score needs them. */
-  bigrams?: BigramCounts;
-  /** The table the cell announces (null: none), once asked. */
-  anchor?: TableId | null;
-  /** labelScore against each template label asked about. */
-  scores?: Map<string, number>;
-}
-
-/**
- * Words by cell text: one entry holds all that is worked out from a text. Its key is kept as it is,
- * not copied: a cell's text is a copy already (tables.ts reads cells with ownedText), so it pins no
- * document; each cache and label copied it again.
- */
-class WordsCache extends BoundedCache<string, Words> {
-  of(cellText: string): Words {
-    let words = this.get(cellText);
-    if (words === undefined) {
-      const norm = normalizeLabelUncached(cellText);
-      words = { norm, core: core(norm) };
-      this.store(cellText, words);
-    }
-    return words;
-  }
-}
-const cellWords = new WordsCache(20000);
-const wordsOf = (text: string) => cellWords.of(text);
-
-/** A template label's forms for scoring; template-derived, so kept for the life of the process. */
-interface LabelForms { norm: string; core: string; variants: string[]; bigrams: BigramCounts }
-const labelForms = new Map<string, LabelForms>();
-
-function formsOf(label: string): LabelForms {
-  let forms = labelForms.get(label);
-  if (!forms) {
-    const norm = normTemplate(label);
-    const labelCore = core(norm);
-    forms = { norm, core: labelCore, variants: (ACCEPTED_LABEL_VARIANTS[label] ?? []).map(normTemplate), bigrams: countBigrams(labelCore) };
-    labelForms.set(label, forms);
-  }
-  return forms;
-}
-
-/**
- * How well a cell's text names a template label (a string of the template, whose forms are kept
- * for the process): 1 exact, ≥0.6 the same label drifted. A caller
- * that only asks whether the score reaches `atLeast` may get 0 for a score that the lengths alone
- * keep below it: that score is never worked out (most cells are far shorter or longer than a caption).
- */
-export function labelScore(text: string, label: string, atLeast = 0): number {
-  // Real documents repeat the same cell texts (the same template, report after report): scores are kept per text.
-  return scoreOf(wordsOf(text), label, atLeast);
-}
-
-/** labelScore of the text whose words these are. */
-function scoreOf(words: Words, label: string, atLeast = 0): number {
-  let score = words.scores?.get(label);
-  if (score === undefined) {
-    score = scoreWords(words, formsOf(label), atLeast);
-    if (score === undefined) return 0;
-    (words.scores ??= new Map()).set(label, score);
-  }
-  return score;
-}
-
-const bigramsOf = (words: Words) => (words.bigrams ??= countBigrams(words.core));
-
-/** labelScore; undefined when it is certainly below `atLeast`. */
-function scoreWords(words: Words, label: LabelForms, atLeast = 0): number | undefined {
-  const a = words.norm;
-  if (a === label.norm || label.variants.includes(a)) return 1;
-  const ca = words.core, cb = label.core;
-  if (ca === cb && ca !== '') return 0.95;
-  if (Math.min(ca.length, cb.length) >= 4 && (ca.startsWith(cb) || cb.startsWith(ca))) return 0.8;
-  // Similarity counts shared bigrams, at most as many as the shorter string has.
-  const shorter = Math.min(ca.length, cb.length);
-  if (ca !== cb && shorter >= 2 && (2 * (shorter - 1)) / (ca.length + cb.length - 2) < atLeast) return undefined;
-  return similarityOf(ca, cb, () => bigramsOf(words), () => label.bigrams);
-}
-
-const MATCH = 0.6;
-const isValueText = (s: string) => s === '' || looksNumeric(s) || isPlaceholder(s);
-
-/** Which template table a row announces, if it is the first row of one. */
-export function anchorOf(row: Row): TableId | undefined {
-  for (const cell of row.cells) {
-    const words = wordsOf(cell.text);
-    const id = words.anchor === undefined ? (words.anchor = cellAnchor(words.norm)) : words.anchor;
-    if (id !== null) return id;
-  }
-  return undefined;
-}
-
-// The anchors' forms in the order they are tried: 表三's, 表四's, then 表二's, of which all but
-// 信息内容 announce the table only as the whole cell.
-const anchorForms = (['t3', 't4', 't2'] as TableId[])
-  .flatMap(id => TABLE_ANCHORS[id].map(a => ({ id, form: normTemplate(a), whole: id === 't2' && a !== '信息内容' })));
-
-function cellAnchor(t: string): TableId | null {
-  if (t === '') return null;
-  for (const { id, form, whole } of anchorForms) if (whole ? t === form : t.includes(form)) return id;
-  return null;
-}
-
-/** Splits a region into consecutive tables where a row announces a different table. */
-export function splitRegion(region: TableRegion, fallback: TableId | undefined): Array<{ id: TableId; rows: Row[] }> {
-  const parts: Array<{ id: TableId | undefined; rows: Row[] }> = [];
-  let current: { id: TableId | undefined; rows: Row[] } | undefined;
-  for (const row of region.rows) {
-    const anchor = anchorOf(row);
-    if (!current || (anchor && current.id && anchor !== current.id)) {
-      current = { id: anchor, rows: [] };
-      parts.push(current);
-    } else if (anchor && !current.id) current.id = anchor;
-    current.rows.push(row);
-  }
-  return parts.map(p => ({ id: p.id ?? guessByRows(p.rows) ?? (fallback && resembles(p.rows, fallback) ? fallback : undefined), rows: p.rows }))
-    .filter((p): p is { id: TableId; rows: Row[] } => p.id !== undefined);
-}
-
-/** The labelled rows of both formats' template for a table, with the number of values each has. */
-const templateRows = new Map<TableId, Array<{ label: string; columns: number }>>();
-
-function templateRowsOf(id: TableId) {
-  let rows = templateRows.get(id);
-  if (!rows) {
-    rows = (['2021', '2019'] as FormatId[]).flatMap(f => TABLES[f][id].blocks.flatMap(b => b.rows.map(row => ({ label: row.label, columns: b.columns.length }))))
-      .filter(d => d.label !== '');
-    templateRows.set(id, rows);
-  }
-  return rows;
-}
-
-/** How many cells of `row` from index `from` on look like numbers. */
-function numbersFrom(row: Row, from: number): number {
-  let n = 0;
-  for (let i = from; i < row.cells.length; i++) if (looksNumeric(row.cells[i].text.trim())) n++;
-  return n;
-}
-
-/**
- * Whether rows without an anchor still read as the section's template table (labels drifted past
- * exact matching). Another table in the section, such as a ledger of applications, is not one:
- * matched as 表三 it would report every template row missing. The first rows decide.
- */
-function resembles(rows: Row[], id: TableId): boolean {
-  const rowDefs = templateRowsOf(id);
-  // A template row is its label, as the row's last word cell, followed by its values: a ledger's
-  // 办理结果 column names results too, but with a number or two after them, not seven.
-  for (let r = 0; r < rows.length && r < 40; r++) {
-    const i = lastLabelIndex(rows[r]);
-    if (i < 0) continue;
-    const numbers = numbersFrom(rows[r], i + 1);
-    const text = rows[r].cells[i].text;
-    if (rowDefs.some(d => 2 * numbers >= d.columns && labelScore(text, d.label, MATCH) >= MATCH)) return true;
-  }
-  return false;
-}
-
-const GUESS_T3 = ['本年新收政府信息公开申请数量', '结转下年度继续办理'];
-const GUESS_T4 = ['结果维持', '尚未审结'];
-const GUESS_T2 = ['规章', '行政许可', '行政事业性收费'];
-
-function guessByRows(rows: Row[]): TableId | undefined {
-  const cores = new Set<string>();
-  for (const r of rows) for (const c of r.cells) {
-    const words = wordsOf(c.text);
-    if (words.norm !== '') cores.add(words.core);
-  }
-  const has = (labels: string[]) => labels.some(label => cores.has(core(normTemplate(label))));
-  if (has(GUESS_T3)) return 't3';
-  if (has(GUESS_T4)) return 't4';
-  if (has(GUESS_T2)) return 't2';
-  let widest = 0;
-  for (const r of rows) widest = Math.max(widest, numbersFrom(r, 0));
-  return widest >= 12 ? 't4' : undefined;
-}
-
-export function detectFormat(rows: Row[], id: TableId, labelIdxs: number[] = rows.map(lastLabelIndex)): FormatId | undefined {
-  // Markers are template words. Joined by a line break, which no normalised text holds, the cells'
-  // words are searched once per marker rather than cell by cell; blank and numeric cells hold none.
-  let words = '';
-  for (const r of rows) {
-    for (const c of r.cells) {
-      const t = c.text.trim();
-      if (t !== '' && !looksNumeric(t)) words += `\n${wordsOf(c.text).norm}`;
-    }
-  }
-  const score = (f: FormatId) => FORMAT_MARKERS[f].filter(m => words.includes(normTemplate(m))).length;
-  let s2021 = score('2021'), s2019 = score('2019');
-  if (id === 't3') {
-    // 2019 has （六）其他处理 as a data row with its own numbers.
-    const otherHandling = core(normTemplate('（六）其他处理'));
-    rows.forEach((r, k) => {
-      const i = labelIdxs[k];
-      // A row of its own: numbers after it, or the cells for them in a blank form.
-      if (i >= 0 && wordsOf(r.cells[i].text).core === otherHandling && (numbersFrom(r, i + 1) > 0 || r.cells.length - i - 1 >= 7)) s2019 += 2;
-    });
-  }
-  if (s2021 === s2019) return undefined;
-  return s2021 > s2019 ? '2021' : '2019';
-}
-
-function isHeaderLabel(def: TableDef, text: string): boolean {
-  return def.blocks.some(b => b.header.some(h => labelScore(text, h, 1) === 1));
-}
-
-const HAN = /\p{Script=Han}/u;
-
-/** Labels are words; a cell like "1 234" or "1e3" after the label is a value written wrong. */
-function lastLabelIndex(row: Row): number {
-  for (let i = row.cells.length - 1; i >= 0; i--) {
-    const t = row.cells[i].text.trim();
-    if (HAN.test(t) && !isValueText(t)) return i;
-  }
-  return -1;
-}
-
 interface Candidate { row: RowDef; block: number; score: number }
 
 function bestRow(def: TableDef, text: string, taken: Set<string>, preferBlock: number): Candidate | undefined {
@@ -339,7 +108,7 @@ function indexOf(def: TableDef): TemplateIndex {
     const exact = new Map<string, Slot[]>();
     for (const { row } of all) {
       for (const written of [row.label, ...(ACCEPTED_LABEL_VARIANTS[row.label] ?? [])]) {
-        const words = normTemplate(written);
+        const words = normalizeTemplateLabel(written);
         const writtenWords: Words = { norm: words, core: core(words) };
         if (!exact.has(words)) exact.set(words, all.filter(o => scoreWords(writtenWords, formsOf(o.row.label)) === 1));
       }
@@ -414,145 +183,8 @@ function valueStart(row: Row, labelIdx: number, n: number, learned: Alignment): 
   return from + start;
 }
 
-/**
- * A match kept by content. Its problems name cells by place and its labels are places too:
- * holding the old Row and Cell objects would keep a stale read of the document alive.
- */
-interface StoredMatch {
-  def: TableDef;
-  format: FormatId;
-  formatFromLabels: boolean;
-  /** Document offset the values' offsets are relative to: the table's first cell when stored. */
-  base: number;
-  values: Map<string, ValueCell>;
-  labels: Array<[rowId: string, at: CellAt]>;
-  problems: TableProblem[];
-  blockStarts: number[];
-}
-
-// In a language server every keystroke re-checks the whole document, and all tables but one are
-// unchanged: a table whose rows read the same (texts and spans relative to its first cell) is
-// matched once and moved to its new offsets.
-const stored = new BoundedCache<string, StoredMatch>(5000);
-const origins = new WeakMap<MatchedTable, { stored: StoredMatch; delta: number }>();
-
-function contentKey(layout: TableRegion['layout'], rows: Row[], id: TableId, assumed: FormatId, base: number): string {
-  // Each cell as its distance from the end of the one before (from `base` for the first), its
-  // width, and its text, length first: small numbers, mostly 1 and 0, rather than offsets into the
-  // table, made the key to hash less than half as long. Appended piece by piece, as V8 joins them
-  // once, when the key is hashed.
-  let key = `${layout}\u0000${id}\u0000${assumed}`;
-  let end = base;
-  for (const row of rows) {
-    key += '\n';
-    for (const c of row.cells) {
-      key += `${c.start - end}:${c.end - c.start}:${c.text.length}:${c.text}`;
-      end = c.end;
-    }
-  }
-  return key;
-}
-
-/** Where a table's match came from, so work derived from it can be reused: the stored match and the shift since. */
-export function matchOrigin(table: MatchedTable): { stored: object; delta: number } | undefined {
-  return origins.get(table);
-}
-
-const firstStart = (rows: Row[]) => rows[0]?.cells[0]?.start ?? 0;
-
-/** Matches `rows`, read from `regions` (in the first one's layout), as template table `id`. */
-export function matchTable(regions: TableRegion[], rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
-  const base = firstStart(rows);
-  // The content spelled out is about twice the table's text: stored as a digest, a key costs 28
-  // characters. Hashed as UTF-16, its code units as they are: faster than encoding UTF-8, and a
-  // lone surrogate (which UTF-8 writes as U+FFFD) cannot make two contents one key.
-  const key = createHash('sha1').update(contentKey(regions[0].layout, rows, id, assumed, base), 'utf16le').digest('base64');
-  let entry = stored.get(key);
-  if (!entry) {
-    entry = store(matchRows(regions, rows, id, assumed), rows);
-    stored.set(key, entry);
-  }
-  return fromStored(entry, regions, rows);
-}
-
-/**
- * `table`, matched in `before`, as it reads in `region`: the same rows moved (tables.ts), so its
- * match is taken as it is instead of being looked up by content.
- */
-export function movedMatch(table: MatchedTable, region: TableRegion, before: TableRegion): MatchedTable {
-  if (region === before) return table;
-  const from = before.rows.indexOf(table.rows[0]);
-  const moved = fromStored(origins.get(table)!.stored, [region], region.rows.slice(from, from + table.rows.length));
-  carried.set(moved, { derived: derivedOf(table), shift: region.firstLine - before.firstLine });
-  return moved;
-}
-
-// Work derived from a table (the rules' findings), kept with it and handed on to the table carried
-// over from it. What is handed on is that work, not the old table: holding the table would keep
-// every earlier version's tables alive, one link per edit.
-const derived = new WeakMap<MatchedTable, Map<string, unknown>>();
-const carried = new WeakMap<MatchedTable, { derived: Map<string, unknown>; shift: number }>();
-
-/** Where work derived from `table` is kept, by whoever derives it. */
-export function derivedOf(table: MatchedTable): Map<string, unknown> {
-  let bag = derived.get(table);
-  if (!bag) derived.set(table, (bag = new Map()));
-  return bag;
-}
-
-/** The derived work of the table this one was carried over from by `movedMatch`, and how many lines down it moved. */
-export function carriedFrom(table: MatchedTable): { derived: Map<string, unknown>; shift: number } | undefined {
-  return carried.get(table);
-}
-
-/** Built field by field: a re-check after typing moves every table below the cursor. */
-function movedValues(values: Map<string, ValueCell>, delta: number): Map<string, ValueCell> {
-  const moved = new Map<string, ValueCell>();
-  for (const [key, v] of values) moved.set(key, { row: v.row, col: v.col, block: v.block, start: v.start + delta, end: v.end + delta, text: v.text, parsed: v.parsed });
-  return moved;
-}
-
-function fromStored(entry: StoredMatch, regions: TableRegion[], rows: Row[]): MatchedTable {
-  const delta = firstStart(rows) - entry.base;
-  const table: MatchedTable = {
-    def: entry.def, format: entry.format, formatFromLabels: entry.formatFromLabels, regions, rows,
-    values: delta === 0 ? entry.values : movedValues(entry.values, delta),
-    labels: new Map(entry.labels.map(([rowId, [r, c]]) => [rowId, rows[r].cells[c]])),
-    problems: entry.problems,
-    blockStarts: entry.blockStarts,
-  };
-  origins.set(table, { stored: entry, delta });
-  return table;
-}
-
-/**
- * Where a cell of `rows` is. Few cells are named (labels), so each is looked for, not every cell
- * indexed: rows and their cells are in document order, so its row is the last one starting at or
- * before it (else, with an empty row in the way, whichever holds it).
- */
-function placeOf(rows: Row[], cell: Cell): CellAt {
-  let lo = 0, hi = rows.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((rows[mid].cells[0]?.start ?? Infinity) <= cell.start) lo = mid; else hi = mid - 1;
-  }
-  let r = lo, i = rows[r].cells.indexOf(cell);
-  if (i < 0) {
-    r = rows.findIndex(row => row.cells.includes(cell));
-    i = rows[r].cells.indexOf(cell);
-  }
-  return [r, i];
-}
-
-function store(table: MatchedTable, rows: Row[]): StoredMatch {
-  return {
-    def: table.def, format: table.format, formatFromLabels: table.formatFromLabels,
-    base: firstStart(rows),
-    values: table.values,
-    labels: [...table.labels].map(([rowId, c]) => [rowId, placeOf(rows, c)]),
-    problems: table.problems,
-    blockStarts: table.blockStarts,
-  };
+function isHeaderLabel(def: TableDef, text: string): boolean {
+  return def.blocks.some(b => b.header.some(h => labelScore(text, h, 1) === 1));
 }
 
 /** What a row shows before its values are read. */
@@ -599,7 +231,7 @@ function captionOf(def: TableDef, row: Row): number {
 }
 
 
-function matchRows(regions: TableRegion[], rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
+export function matchRows(regions: TableRegion[], rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
   const labelIdxs = rows.map(lastLabelIndex);
   const detected = detectFormat(rows, id, labelIdxs);
   const format = detected ?? assumed;
@@ -770,7 +402,7 @@ function reportMissing(table: MatchedTable, taken: Set<string>) {
  */
 function namesColumn(words: Words, label: string): boolean {
   if (scoreOf(words, label, 1) === 1) return true;
-  const norm = normTemplate(label);
+  const norm = normalizeTemplateLabel(label);
   return words.norm.length > norm.length && words.norm.endsWith(norm);
 }
 
@@ -810,4 +442,23 @@ function checkHeader(table: MatchedTable, headerRows: number[][]) {
       } else table.problems.push({ kind: 'column-missing', block, label });
     }
   });
+}
+
+/**
+ * Where a cell of `rows` is. Few cells are named (labels), so each is looked for, not every cell
+ * indexed: rows and their cells are in document order, so its row is the last one starting at or
+ * before it (else, with an empty row in the way, whichever holds it).
+ */
+export function placeOf(rows: Row[], cell: Cell): CellAt {
+  let lo = 0, hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((rows[mid].cells[0]?.start ?? Infinity) <= cell.start) lo = mid; else hi = mid - 1;
+  }
+  let r = lo, i = rows[r].cells.indexOf(cell);
+  if (i < 0) {
+    r = rows.findIndex(row => row.cells.includes(cell));
+    i = rows[r].cells.indexOf(cell);
+  }
+  return [r, i];
 }

@@ -1,5 +1,6 @@
 // Evaluates the template's relations (A1–A6) on the matched tables. Rules only filter by code.
-import { cellKey, matchOrigin, type MatchedTable, type ValueCell } from './match';
+import { cellKey, type MatchedTable, type ValueCell } from './match';
+import { perTableContent } from './incremental';
 import { relationsFor, type RelationDef } from './template';
 
 export interface RelationFailure {
@@ -54,38 +55,14 @@ export interface CellSlip {
 /** A table's arithmetic: the slips located, and the failures no slip explains (their relation's rule reports them). */
 export interface TableArithmetic { slips: CellSlip[]; failures: RelationFailure[] }
 
-const evaluated = new WeakMap<MatchedTable, TableArithmetic>();
-
-/** Arithmetic without its document: cells named by key, so a cached entry pins no version of the text. */
-interface StoredFailure extends Omit<RelationFailure, 'table' | 'target' | 'left' | 'right' | 'suspects'> { target: string; left: string[]; right: string[]; suspects?: string[] }
-interface StoredArithmetic { slips: Array<{ cell: string; value: bigint; failures: number[] }>; failures: StoredFailure[]; unexplained: number[] }
-/** Arithmetic per stored match (see matchOrigin): the same table content fails the same way wherever it moves. */
-const byMatch = new WeakMap<object, StoredArithmetic>();
+/** Arithmetic as kept with a table's content: cells named by key, so it holds wherever that content stands. */
+interface KeptFailure extends Omit<RelationFailure, 'table' | 'target' | 'left' | 'right' | 'suspects'> { target: string; left: string[]; right: string[]; suspects?: string[] }
+interface KeptArithmetic { slips: Array<{ cell: string; value: bigint; failures: number[] }>; failures: KeptFailure[]; unexplained: number[] }
 const keyOf = (c: ValueCell) => cellKey(c.row.id, c.col.id);
 
-/** The arithmetic of one table; evaluated once, shared by the rules that report it. */
+/** The arithmetic of one table, worked out once per table content and shared by the rules that report it. */
 export function tableArithmetic(table: MatchedTable): TableArithmetic {
-  let out = evaluated.get(table);
-  if (!out) evaluated.set(table, (out = storedArithmetic(table)));
-  return out;
-}
-
-/** An unchanged table's arithmetic is its stored match's, put back onto this table's cells. */
-function storedArithmetic(table: MatchedTable): TableArithmetic {
-  const origin = matchOrigin(table);
-  let known = origin && byMatch.get(origin.stored);
-  if (!known) {
-    const { failures, slips, unexplained } = analyse(evaluate(table));
-    const failureIndex = new Map(failures.map((f, i) => [f, i]));
-    known = {
-      failures: failures.map(({ table: _, target, left, right, suspects, ...rest }) => ({
-        ...rest, target: keyOf(target), left: left.map(keyOf), right: right.map(keyOf), ...(suspects ? { suspects: suspects.map(keyOf) } : {}),
-      })),
-      slips: slips.map(s => ({ cell: keyOf(s.cell), value: s.value, failures: s.failures.map(f => failureIndex.get(f)!) })),
-      unexplained: unexplained.map(f => failureIndex.get(f)!),
-    };
-    if (origin) byMatch.set(origin.stored, known);
-  }
+  const known = perTableContent(table, 'arithmetic', kept);
   const cell = (key: string) => table.values.get(key)!;
   const failures = known.failures.map(({ suspects, ...f }): RelationFailure => ({
     ...f, table, target: cell(f.target), left: f.left.map(cell), right: f.right.map(cell), suspects: suspects?.map(cell),
@@ -93,6 +70,18 @@ function storedArithmetic(table: MatchedTable): TableArithmetic {
   return {
     slips: known.slips.map(s => ({ cell: cell(s.cell), value: s.value, failures: s.failures.map(i => failures[i]) })),
     failures: known.unexplained.map(i => failures[i]),
+  };
+}
+
+function kept(table: MatchedTable): KeptArithmetic {
+  const { failures, slips, unexplained } = analyse(evaluate(table));
+  const failureIndex = new Map(failures.map((f, i) => [f, i]));
+  return {
+    failures: failures.map(({ table: _, target, left, right, suspects, ...rest }) => ({
+      ...rest, target: keyOf(target), left: left.map(keyOf), right: right.map(keyOf), ...(suspects ? { suspects: suspects.map(keyOf) } : {}),
+    })),
+    slips: slips.map(s => ({ cell: keyOf(s.cell), value: s.value, failures: s.failures.map(f => failureIndex.get(f)!) })),
+    unexplained: unexplained.map(f => failureIndex.get(f)!),
   };
 }
 

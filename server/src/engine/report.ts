@@ -4,7 +4,9 @@ import { LineIndex, unchangedMove, type LineChange } from './text';
 import { findTables, type TableRegion, type TableScan } from './tables';
 import { readOutline, type Outline, type OutlineLines, type SectionHeading } from './sections';
 import { proseChunks, readChunks, type ProseChunk, type ProseSegment } from './prose';
-import { matchTable, movedMatch, splitRegion, type MatchedTable } from './match';
+import type { MatchedTable } from './match';
+import { matchTable, movedMatch } from './incremental';
+import { splitRegion } from './identify';
 import { readDirectives, type Directives } from './directives';
 import { formatForYear, SECTIONS, type FormatId, type TableId } from './template';
 

@@ -1,6 +1,11 @@
 import type { Range, TextEdit } from './text';
 import type { Report } from './report';
 import type { Folder } from './folder';
+import type { MatchedTable } from './match';
+import type { ProseChunk } from './prose';
+import type { RuleCode } from './rules';
+
+export type { RuleCode };
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -8,13 +13,6 @@ export type SeveritySetting = Severity | 'off';
 /** The levels a rule can be set to (settings, `--severity`, the manifest's enum), mildest first. */
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 export const isSeveritySetting = (v: unknown): v is SeveritySetting => SEVERITY_SETTINGS.includes(v as SeveritySetting);
-
-export type RuleCode =
-  | 'section-missing' | 'section-duplicate' | 'section-order' | 'section-heading' | 'section-numbering'
-  | 'report-title' | 'table-missing' | 'table-shape' | 'table-label' | 'template-version' | 'table-layout'
-  | 'cell-empty' | 'cell-invalid' | 'cell-fullwidth' | 't3-row-total' | 't3-results-total' | 't3-balance'
-  | 't4-group-total' | 'conversion-artifact' | 'year-mismatch' | 'duplicate-word' | 'text-vs-table'
-  | 'fee-statement' | 'carry-over' | 't3-cell' | 'table-empty' | 'section-empty';
 
 export interface Fix {
   title: string;
@@ -55,16 +53,51 @@ export interface CheckOptions {
   fileName?: string;
 }
 
-export interface RuleInfo {
-  id: RuleCode;
+export interface RuleInfo<Id extends string = RuleCode> {
+  /** The rule's code (spec/rules.md): the codes are the rules' own, no list is kept elsewhere. */
+  id: Id;
   severity: Severity;
   /** Chinese one-line description (docs, settings UI). */
   description: string;
 }
 
-/** A rule on one report. */
-export interface Rule extends RuleInfo {
+/**
+ * A rule on one report, declaring what its findings depend on. The engine keeps the findings of
+ * a table or chunk rule with that input's content and reuses them wherever the same content stands
+ * in later versions (incremental.ts), so such a rule must read nothing else of the report but what
+ * `variant` names (the report year, say). Findings are plain data; the engine copies their strings.
+ */
+export type Rule<Id extends string = RuleCode> = ReportRule<Id> | TableRule<Id> | ChunkRule<Id>;
+
+/** Depends on the whole report: checked again on every version. */
+export interface ReportRule<Id extends string = RuleCode> extends RuleInfo<Id> {
+  scope: 'report';
   check(report: Report): Finding[];
+}
+
+/** Depends on one table (its rows and match), and on `variant` of the report. */
+export interface TableRule<Id extends string = RuleCode> extends RuleInfo<Id> {
+  scope: 'table';
+  variant?(report: Report): string;
+  /** `report` is for positions (report.lines) only. */
+  check(table: MatchedTable, report: Report): Finding[];
+}
+
+/** Depends on one prose chunk's text, and on `variant` of the report. */
+export interface ChunkRule<Id extends string = RuleCode> extends RuleInfo<Id> {
+  scope: 'chunk';
+  variant?(report: Report): string;
+  /** `report` is for positions and the chunk's own lines only. */
+  check(chunk: ProseChunk, report: Report): Finding[];
+}
+
+/** A rule as its module writes it: its literal code is kept, and is what RuleCode is made of. */
+export function defineRule<const Id extends string>(rule: ReportRule<Id>): ReportRule<Id>;
+export function defineRule<const Id extends string>(rule: TableRule<Id>): TableRule<Id>;
+export function defineRule<const Id extends string>(rule: ChunkRule<Id>): ChunkRule<Id>;
+export function defineRule<const Id extends string>(rule: FolderRule<Id>): FolderRule<Id>;
+export function defineRule(rule: Rule<string> | FolderRule<string>): Rule<string> | FolderRule<string> {
+  return rule;
 }
 
 /** A finding of a folder rule: about one of the reports. */
@@ -74,6 +107,7 @@ export interface FolderFinding extends Finding {
 }
 
 /** A rule across the reports checked together (folder.ts). */
-export interface FolderRule extends RuleInfo {
+export interface FolderRule<Id extends string = RuleCode> extends RuleInfo<Id> {
+  scope: 'folder';
   check(folder: Folder): FolderFinding[];
 }

@@ -3,7 +3,7 @@
 // organ and year with different numbers make "last year's report" ambiguous: that is said, and
 // nothing is compared with either.
 import { T3_CELLS, type Folder, type FolderCell, type FolderCells, type FolderReport } from '../folder';
-import type { FolderFinding, FolderRule } from '../types';
+import { defineRule, type FolderFinding } from '../types';
 import { cellName } from './util';
 
 const yearName = (r: FolderReport) => `${r.organ} ${r.year} 年度报告`;
@@ -71,10 +71,11 @@ function figures(r: FolderReport): string {
   return `${values(r.t3)}|${values(r.t2)}`;
 }
 
-export const carryOverRule: FolderRule = {
+export const carryOverRule = defineRule({
   id: 'carry-over',
   severity: 'warning',
   description: '上年结转与同一机关上一年度报告的结转下年度不一致；现行有效件数与上年件数加减本年制发、废止不符（提示）',
+  scope: 'folder',
   check(folder: Folder) {
     const out: FolderFinding[] = [];
     // Copies of one report (its numbers the same: a file saved twice, a report and its .txt) are
@@ -95,4 +96,4 @@ export const carryOverRule: FolderRule = {
     }
     return out;
   },
-};
+});

@@ -1,14 +1,15 @@
-import type { Rule } from '../types';
-import { cellFindings, cellName, cellRange } from './util';
+import { defineRule } from '../types';
+import { cellName, cellRange, valueFindings } from './util';
 
 export const toHalfWidth = (s: string) => s.replace(/[０-９－．，]/g, ch => ch.normalize('NFKC')).replace(/^−/, '-');
 
-export const cellFullwidth: Rule = {
+export const cellFullwidth = defineRule({
   id: 'cell-fullwidth',
   severity: 'info',
   description: '单元格中有全角数字或负号',
-  check(report) {
-    return cellFindings(report, this.id, (t, c) => {
+  scope: 'table',
+  check(t, report) {
+    return valueFindings(t, c => {
       if (!c.parsed.fullwidth || c.parsed.problem === 'empty') return undefined;
       const range = cellRange(report, c);
       const half = toHalfWidth(c.text);
@@ -19,4 +20,4 @@ export const cellFullwidth: Rule = {
       };
     });
   },
-};
+});

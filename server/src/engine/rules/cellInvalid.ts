@@ -1,6 +1,6 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import type { ValueProblem } from '../values';
-import { cellFindings, cellName, cellRange } from './util';
+import { cellName, cellRange, valueFindings } from './util';
 
 const REASONS: Partial<Record<ValueProblem, (text: string) => string>> = {
   placeholder: t => `是占位符「${t}」，应填写数字（没有发生的填 0）`,
@@ -10,14 +10,15 @@ const REASONS: Partial<Record<ValueProblem, (text: string) => string>> = {
   spaces: t => `「${t}」数字中间有空格`,
 };
 
-export const cellInvalid: Rule = {
+export const cellInvalid = defineRule({
   id: 'cell-invalid',
   severity: 'error',
   description: '单元格不是有效数字（占位符、负数、小数等）',
-  check(report) {
-    return cellFindings(report, this.id, (t, c) => {
+  scope: 'table',
+  check(t, report) {
+    return valueFindings(t, c => {
       const reason = c.parsed.problem && REASONS[c.parsed.problem];
       return reason ? { range: cellRange(report, c), message: `${t.def.name}「${cellName(c)}」${reason(c.text)}` } : undefined;
     });
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Finding, Rule } from '../types';
+import { defineRule, type Finding } from '../types';
 import { sectionAt, type Report } from '../report';
-import { labelScore } from '../match';
+import { labelScore } from '../labels';
 import { TEMPLATE_LABELS } from '../template';
 import { ownString } from '../caches';
 
@@ -145,10 +145,11 @@ export function debrisLine(report: Report, n: number, rest: string, inTable: boo
 
 const bookmark = (text: string) => ` Word 书签「${text}」`;
 
-export const conversionArtifact: Rule = {
+export const conversionArtifact = defineRule({
   id: 'conversion-artifact',
   severity: 'warning',
   description: 'Word/网页转换残留：书签、「窗体顶端」、单独成行的页码',
+  scope: 'report',
   check(report) {
     const out: Finding[] = [];
     const { lines } = report;
@@ -192,4 +193,4 @@ export const conversionArtifact: Rule = {
     }
     return out;
   },
-};
+});

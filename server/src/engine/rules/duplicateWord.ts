@@ -1,7 +1,7 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { TEMPLATE_LABELS } from '../template';
 import { normalizeLabelUncached, normalizeTemplateLabel } from '../text';
-import { chunkFindings, chunkMatches } from './proseText';
+import { chunkMatches } from './proseText';
 
 /**
  * Two-character words that Chinese doubles on purpose (ABAB): verbs "try a little"
@@ -64,28 +64,27 @@ function madeOfLabels(line: string): boolean {
   return ends[s.length] === 1;
 }
 
-export const duplicateWord: Rule = {
+export const duplicateWord = defineRule({
   id: 'duplicate-word',
   severity: 'info',
   description: '词语连续重复（如「根据根据」）',
-  check(report) {
-    return chunkFindings(report, this.id, '', chunk => {
-      // Per line, once: a line of a thousand repeats is asked about a thousand times.
-      const labelLines = new Map<number, boolean>();
-      const ofLabels = (at: number) => {
-        const line = report.lines.position(at).line;
-        let made = labelLines.get(line);
-        if (made === undefined) labelLines.set(line, (made = madeOfLabels(report.lines.line(line))));
-        return made;
+  scope: 'chunk',
+  check(chunk, report) {
+    // Per line, once: a line of a thousand repeats is asked about a thousand times.
+    const labelLines = new Map<number, boolean>();
+    const ofLabels = (at: number) => {
+      const line = report.lines.position(at).line;
+      let made = labelLines.get(line);
+      if (made === undefined) labelLines.set(line, (made = madeOfLabels(report.lines.line(line))));
+      return made;
+    };
+    return chunkMatches(chunk, REPEATED, m => !isReduplication(m.match[1]) && !ofLabels(m.start)).map(({ start, end, match }) => {
+      const word = match[1];
+      return {
+        range: report.lines.range(start, end),
+        message: `词语「${word}」连续写了两遍：「${match[0]}」`,
+        fix: { title: `删除重复的「${word}」`, safe: false, edits: [{ range: report.lines.range(start + word.length, end), newText: '' }] },
       };
-      return chunkMatches(chunk, REPEATED, m => !isReduplication(m.match[1]) && !ofLabels(m.start)).map(({ start, end, match }) => {
-        const word = match[1];
-        return {
-          range: report.lines.range(start, end),
-          message: `词语「${word}」连续写了两遍：「${match[0]}」`,
-          fix: { title: `删除重复的「${word}」`, safe: false, edits: [{ range: report.lines.range(start + word.length, end), newText: '' }] },
-        };
-      });
     });
   },
-};
+});

@@ -24,8 +24,7 @@ import { feeStatement } from './feeStatement';
 import { sectionEmpty } from './sectionEmpty';
 import { carryOverRule } from './carryOver';
 
-/** The rules on one report, in the order of spec/rules.md. */
-export const RULES: Rule[] = [
+const reportRules = [
   sectionMissing, sectionDuplicate, sectionOrder, sectionHeading, sectionNumbering, reportTitle,
   tableMissing, tableShape, tableLabel, templateVersion, tableLayout,
   cellEmpty, cellInvalid, cellFullwidth, t3RowTotal, t3ResultsTotal, t3Balance, t4GroupTotal, t3Cell, tableEmpty,
@@ -33,7 +32,16 @@ export const RULES: Rule[] = [
 ];
 
 /** The rules across the reports checked together (folder.ts). */
-export const FOLDER_RULES: FolderRule[] = [carryOverRule];
+const folderRules = [carryOverRule];
+
+/** A rule's code: the rules' own ids. */
+export type RuleCode = (typeof reportRules)[number]['id'] | (typeof folderRules)[number]['id'];
+
+/** The rules on one report, in the order of spec/rules.md. */
+export const RULES: Rule[] = reportRules;
+
+/** The rules across the reports checked together (folder.ts). */
+export const FOLDER_RULES: FolderRule[] = folderRules;
 
 /** Every rule, in the order of spec/rules.md: what settings, `--severity` and the rule pages know. */
 export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...FOLDER_RULES];

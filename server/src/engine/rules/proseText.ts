@@ -1,7 +1,5 @@
 import type { Report } from '../report';
-import type { ProseChunk, ProseSegment } from '../prose';
-import type { Finding, RuleCode } from '../types';
-import { movedFinding } from './util';
+import type { ProseChunk } from '../prose';
 
 export interface ProseMatch {
   /** Document offset of the match. */
@@ -25,30 +23,6 @@ export function chunkMatches(chunk: ProseChunk, pattern: RegExp, accept: (m: Pro
         pattern.lastIndex = m.index + Math.max(1, m[0].length);
       } else pattern.lastIndex = m.index + 1;
     }
-  }
-  return out;
-}
-
-// A re-check reads unchanged prose chunks into the very segments arrays it read before, and
-// chunks of the same text share one: findings kept per array are found again without a scan.
-const byChunk = new WeakMap<ProseSegment[], Map<string, { first: number; findings: Finding[] }>>();
-
-/**
- * The findings `find` makes of each prose chunk, for a rule whose findings depend on the chunk's
- * text alone, and on `variant` (the report year, say). Findings are kept per chunk text and moved
- * to the lines of each chunk with that text; their strings must be copies, not slices of the
- * document, since they outlive its version.
- */
-export function chunkFindings(report: Report, rule: RuleCode, variant: string, find: (chunk: ProseChunk) => Finding[]): Finding[] {
-  const key = `${rule}|${variant}`;
-  const out: Finding[] = [];
-  for (const chunk of report.prose) {
-    let known = byChunk.get(chunk.segments);
-    if (!known) byChunk.set(chunk.segments, (known = new Map()));
-    let kept = known.get(key);
-    if (!kept) known.set(key, (kept = { first: chunk.first, findings: find(chunk) }));
-    const shift = chunk.first - kept.first;
-    for (const f of kept.findings) out.push(shift === 0 ? f : movedFinding(f, shift));
   }
   return out;
 }

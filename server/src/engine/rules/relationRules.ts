@@ -1,10 +1,10 @@
 // The four arithmetic rules differ only in which relations they report.
-import type { Finding, Rule } from '../types';
+import { defineRule, type Finding } from '../types';
 import type { RelationCode } from '../template';
 import { sumText, tableArithmetic, type RelationFailure } from '../relations';
 import type { ValueCell } from '../match';
 import type { Report } from '../report';
-import { cellName, cellRange, tableFindings } from './util';
+import { cellName, cellRange } from './util';
 
 function termName(f: RelationFailure, c: ValueCell): string {
   return f.def.over === 'column' ? c.row.short : c.col.label;
@@ -31,11 +31,11 @@ function finding(report: Report, f: RelationFailure): Finding {
   };
 }
 
-function relationRule(id: RelationCode, description: string): Rule {
-  return {
-    id, severity: 'error', description,
-    check: report => tableFindings(report, id, t => tableArithmetic(t).failures.filter(f => f.def.code === id).map(f => finding(report, f))),
-  };
+function relationRule<const Id extends RelationCode>(id: Id, description: string) {
+  return defineRule({
+    id, severity: 'error', description, scope: 'table',
+    check: (t, report) => tableArithmetic(t).failures.filter(f => f.def.code === id).map(f => finding(report, f)),
+  });
 }
 
 export const t3RowTotal = relationRule('t3-row-total', '表三某行的总计不等于六类申请人之和');

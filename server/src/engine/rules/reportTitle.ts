@@ -1,4 +1,4 @@
-import type { Finding, Rule } from '../types';
+import { defineRule, type Finding } from '../types';
 import type { Report } from '../report';
 import { isDirectiveLine } from '../directives';
 import { organInTitle } from '../identity';
@@ -13,10 +13,11 @@ function missingTitle(report: Report): Finding[] {
   }];
 }
 
-export const reportTitle: Rule = {
+export const reportTitle = defineRule({
   id: 'report-title',
   severity: 'warning',
   description: '缺少写明机关和年度的标题，或标题在正文中重复出现',
+  scope: 'report',
   check(report) {
     const title = report.title;
     if (!title) return missingTitle(report);
@@ -36,4 +37,4 @@ export const reportTitle: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Finding, Fix, Rule } from '../types';
+import { defineRule, type Finding, type Fix } from '../types';
 import type { Report, SectionSpan } from '../report';
 import { SECTIONS, standardHeading, type SectionDef } from '../template';
 import { isHeadingWords, readHeadingLine } from '../sections';
@@ -88,10 +88,11 @@ function fillIn(report: Report, section: SectionDef, e: Emptiness): Fix | undefi
   return { title: own ? '在各子标题下插入待填写的一行' : `插入子标题：${section.prose!.parts.join('、')}`, safe: false, edits };
 }
 
-export const sectionEmpty: Rule = {
+export const sectionEmpty = defineRule({
   id: 'section-empty',
   severity: 'warning',
   description: '第一、第五部分没有内容、只写了「无」或只有子标题',
+  scope: 'report',
   check(report) {
     const out: Finding[] = [];
     // Sections 二–四 are filled by their tables (table-missing reports one that is absent), and
@@ -115,4 +116,4 @@ export const sectionEmpty: Rule = {
     }
     return out;
   },
-};
+});

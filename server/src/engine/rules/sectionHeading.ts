@@ -1,11 +1,12 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { standardHeading } from '../template';
 import { keepsNumbers } from './util';
 
-export const sectionHeading: Rule = {
+export const sectionHeading = defineRule({
   id: 'section-heading',
   severity: 'warning',
   description: '部分标题的文字或序号与模板不同',
+  scope: 'report',
   check(report) {
     return report.headings.filter(h => !h.standard).map(h => {
       const expected = standardHeading(h.section);
@@ -18,4 +19,4 @@ export const sectionHeading: Rule = {
       };
     });
   },
-};
+});

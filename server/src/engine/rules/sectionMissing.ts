@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { SECTIONS, standardHeading } from '../template';
 import { templateSection } from '../blocks';
 import type { Report } from '../report';
@@ -13,10 +13,11 @@ function insertionLine(report: Report, index: number): { line: number; withTable
   return { line: next ? next.line : report.lines.lineCount, withTable: true };
 }
 
-export const sectionMissing: Rule = {
+export const sectionMissing = defineRule({
   id: 'section-missing',
   severity: 'error',
   description: '六个部分之一缺失',
+  scope: 'report',
   check(report) {
     const present = new Set(report.headings.map(h => h.section.index));
     const eol = report.lines.eol();
@@ -34,4 +35,4 @@ export const sectionMissing: Rule = {
       };
     });
   },
-};
+});

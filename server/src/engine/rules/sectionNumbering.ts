@@ -1,11 +1,12 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { sectionAt } from '../report';
 import { CN_ORDINALS } from '../text';
 
-export const sectionNumbering: Rule = {
+export const sectionNumbering = defineRule({
   id: 'section-numbering',
   severity: 'warning',
   description: '部分内的子项使用了一级序号（一、二、）',
+  scope: 'report',
   check(report) {
     return report.subItems.flatMap(h => {
       const section = sectionAt(report.sections, h.line);
@@ -21,4 +22,4 @@ export const sectionNumbering: Rule = {
       }];
     });
   },
-};
+});

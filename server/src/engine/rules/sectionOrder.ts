@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { standardHeading } from '../template';
 import type { SectionHeading } from '../sections';
 
@@ -17,10 +17,11 @@ function inOrder(headings: SectionHeading[]): Set<SectionHeading> {
   return kept;
 }
 
-export const sectionOrder: Rule = {
+export const sectionOrder = defineRule({
   id: 'section-order',
   severity: 'error',
   description: '六个部分的顺序不对',
+  scope: 'report',
   check(report) {
     // A repeated heading is section-duplicate's finding, not an order problem.
     const seen = new Set<number>();
@@ -39,4 +40,4 @@ export const sectionOrder: Rule = {
       };
     });
   },
-};
+});

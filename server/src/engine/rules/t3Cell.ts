@@ -1,7 +1,7 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { tableArithmetic, valueOf, type RelationFailure } from '../relations';
 import type { ValueCell } from '../match';
-import { cellName, cellRange, tableFindings } from './util';
+import { cellName, cellRange } from './util';
 
 /** How a relation through the cell is named, seen from the cell. */
 function reason(f: RelationFailure, c: ValueCell): string {
@@ -18,12 +18,13 @@ const rowFirst = (fs: RelationFailure[]) => [...fs].sort((a, b) => Number(b.def.
 
 const joined = (parts: string[]) => (parts.length <= 2 ? parts.join('和') : `${parts.slice(0, -1).join('、')}和${parts[parts.length - 1]}`);
 
-export const t3Cell: Rule = {
+export const t3Cell = defineRule({
   id: 't3-cell',
   severity: 'error',
   description: '表三某个单元格填错：它所在的行和列的勾稽关系都指向它',
-  check(report) {
-    return tableFindings(report, this.id, t => tableArithmetic(t).slips.map(({ cell, value, failures }) => {
+  scope: 'table',
+  check(t, report) {
+    return tableArithmetic(t).slips.map(({ cell, value, failures }) => {
       const range = cellRange(report, cell);
       const written = cell.parsed.problem === 'empty' ? '为空' : `为 ${valueOf(cell)}`;
       const others = [...new Set(rowFirst(failures).flatMap(f => [...f.left, ...f.right]))].filter(c => c !== cell);
@@ -33,6 +34,6 @@ export const t3Cell: Rule = {
         related: others.map(c => ({ range: cellRange(report, c), message: `${cellName(c)} = ${valueOf(c) ?? 0n}` })),
         fix: { title: `将${cellName(cell)}改为 ${value}`, safe: false, edits: [{ range, newText: String(value) }] },
       };
-    }));
+    });
   },
-};
+});

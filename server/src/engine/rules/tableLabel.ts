@@ -1,14 +1,15 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { cellAt } from '../match';
-import { blockName, blockProblems, keepsNumbers, tableFindings } from './util';
+import { blockName, blockProblems, keepsNumbers } from './util';
 
-export const tableLabel: Rule = {
+export const tableLabel = defineRule({
   id: 'table-label',
   severity: 'warning',
   description: '统计表的行名或列名与模板文字不同',
-  check(report) {
+  scope: 'table',
+  check(t, report) {
     // One finding per block: labels of an older wording drift together, and one fix restores them all.
-    return tableFindings(report, this.id, t => blockProblems(t, p => p.kind === 'label').map(({ block, problems }) => {
+    return blockProblems(t, p => p.kind === 'label').map(({ block, problems }) => {
       const drifted = problems.flatMap(p => {
         if (p.kind !== 'label') return [];
         const cell = cellAt(t, p.cell);
@@ -30,6 +31,6 @@ export const tableLabel: Rule = {
           edits: drifted.map(d => ({ range: d.range, newText: d.expected })),
         },
       };
-    }));
+    });
   },
-};
+});

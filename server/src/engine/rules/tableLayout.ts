@@ -1,4 +1,4 @@
-import type { Finding, Rule } from '../types';
+import { defineRule, type Finding } from '../types';
 import { convertRegion } from '../blocks';
 import type { TableRegion } from '../tables';
 import type { MatchedTable } from '../match';
@@ -7,10 +7,11 @@ import { deferredFix } from './util';
 
 const LAYOUT_NAMES = { 'cell-per-line': '每个单元格占一行', pipe: '竖线分隔', tab: '制表符分隔', html: 'HTML 表格' } as const;
 
-export const tableLayout: Rule = {
+export const tableLayout = defineRule({
   id: 'table-layout',
   severity: 'info',
   description: '统计表不是制表符分隔的格式',
+  scope: 'report',
   check(report) {
     // One finding per table, however many regions it was split into: converting it converts them all.
     // Each region's tables from one pass over the tables: looking them up per region was quadratic.
@@ -33,4 +34,4 @@ export const tableLayout: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,12 +1,13 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import { TABLES } from '../template';
 import { templateTable } from '../blocks';
 import { insertLines } from './util';
 
-export const tableMissing: Rule = {
+export const tableMissing = defineRule({
   id: 'table-missing',
   severity: 'error',
   description: '第二、三、四部分缺少统计表',
+  scope: 'report',
   check(report) {
     const seen = new Set<number>();
     return report.headings.flatMap(h => {
@@ -28,4 +29,4 @@ export const tableMissing: Rule = {
       }];
     });
   },
-};
+});

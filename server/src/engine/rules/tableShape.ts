@@ -1,7 +1,7 @@
-import type { Finding, Rule } from '../types';
+import { defineRule, type Finding } from '../types';
 import type { Report } from '../report';
 import { cellAt, type MatchedTable, type TableProblem } from '../match';
-import { blockName, blockProblems, blockRange, tableFindings } from './util';
+import { blockName, blockProblems, blockRange } from './util';
 
 type Problem<K extends TableProblem['kind']> = Extract<TableProblem, { kind: K }>;
 
@@ -44,13 +44,14 @@ function problemCells(report: Report, table: MatchedTable, problems: TableProble
   }).map(({ cell, message }) => ({ range: report.lines.range(cell.start, cell.end), message }));
 }
 
-export const tableShape: Rule = {
+export const tableShape = defineRule({
   id: 'table-shape',
   severity: 'error',
   description: '统计表缺少模板中的行或列，或某行的数值个数不对',
-  check(report) {
+  scope: 'table',
+  check(table, report) {
     // One finding per block, whatever it lacks: a block that lost its header and half its rows is one mistake to mend.
-    return tableFindings(report, this.id, table => blockProblems(table, p => p.kind !== 'label').map(({ block, problems }): Finding => {
+    return blockProblems(table, p => p.kind !== 'label').map(({ block, problems }): Finding => {
       const cells = problemCells(report, table, problems);
       const [only] = problems;
       return {
@@ -63,6 +64,6 @@ export const tableShape: Rule = {
         message: `${blockName(table, block)}${describe(table, block, problems).join('；')}`,
         ...(cells.length > 0 && problems.length > 1 ? { related: cells } : {}),
       };
-    }));
+    });
   },
-};
+});

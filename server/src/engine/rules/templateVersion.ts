@@ -1,9 +1,10 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const templateVersion: Rule = {
+export const templateVersion = defineRule({
   id: 'template-version',
   severity: 'warning',
   description: '统计表的格式版本与报告年度不符（2021 年起用 2021 版）',
+  scope: 'report',
   check(report) {
     if (report.year === null) return [];
     return report.tables.filter(t => t.formatFromLabels && t.format !== report.expectedFormat).map(t => ({
@@ -11,4 +12,4 @@ export const templateVersion: Rule = {
       message: `${report.year} 年度报告应使用 ${report.expectedFormat} 版格式，但${t.def.name}按 ${t.format} 版填写`,
     }));
   },
-};
+});

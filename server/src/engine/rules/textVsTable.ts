@@ -10,7 +10,7 @@ import { figureCells, figureValue, firstTable } from '../figures';
 import { tableArithmetic, valueOf } from '../relations';
 import { chineseNumeral } from '../text';
 import { T4_GROUPS } from '../template';
-import type { Finding, Rule } from '../types';
+import { defineRule, type Finding } from '../types';
 import { excerpt } from './proseText';
 import { cellName, cellRange } from './util';
 
@@ -144,10 +144,11 @@ function finding(report: Report, claim: Claim, slips: Set<ValueCell>): Finding |
   };
 }
 
-export const textVsTable: Rule = {
+export const textVsTable = defineRule({
   id: 'text-vs-table',
   severity: 'warning',
   description: '正文中的数字与统计表矛盾（如正文「共收到申请5件」而表三本年新收总计为 4）',
+  scope: 'report',
   check(report) {
     if (!report.tables.length) return [];
     const out: Finding[] = [];
@@ -160,4 +161,4 @@ export const textVsTable: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { Report } from '../report';
-import { carriedFrom, derivedOf, type MatchedTable, type TableProblem, type ValueCell } from '../match';
+import type { MatchedTable, TableProblem, ValueCell } from '../match';
 import type { Range, TextEdit } from '../text';
-import type { Finding, Fix, RuleCode } from '../types';
+import type { Finding, Fix } from '../types';
 
 /** The numbers a text holds, in order: digit runs, full-width digits read as half-width ones. */
 const numbersIn = (s: string) => s.normalize('NFKC').match(/\d+/g)?.join(' ') ?? '';
@@ -75,45 +75,12 @@ export function deferredFix(title: string, safe: boolean, edits: () => TextEdit[
   return { title, safe, get edits() { return (made ??= edits()); } };
 }
 
-/**
- * The findings `find` makes of each table, for a rule whose findings depend on the table alone
- * and are plain data (no closure over a document version). A re-check carries unchanged tables
- * over from the previous version (report.ts): such a table keeps its findings, on lines moved by
- * as many lines as the table moved.
- */
-export function tableFindings(report: Report, rule: RuleCode, find: (table: MatchedTable) => Finding[]): Finding[] {
+/** The findings `find` makes of a table's value cells, in template order. */
+export function valueFindings(table: MatchedTable, find: (c: ValueCell) => Finding | undefined): Finding[] {
   const out: Finding[] = [];
-  for (const table of report.tables) {
-    const known = derivedOf(table);
-    let found = known.get(rule) as Finding[] | undefined;
-    if (!found) {
-      const origin = carriedFrom(table);
-      const before = origin?.derived.get(rule) as Finding[] | undefined;
-      found = before ? (origin!.shift === 0 ? before : before.map(f => movedFinding(f, origin!.shift))) : find(table);
-      known.set(rule, found);
-    }
-    for (const f of found) out.push(f);
+  for (const c of table.values.values()) {
+    const f = find(c);
+    if (f) out.push(f);
   }
-  return out;
-}
-
-/** The findings `find` makes of the value cells of every table, in table and template order. */
-export function cellFindings(report: Report, rule: RuleCode, find: (table: MatchedTable, c: ValueCell) => Finding | undefined): Finding[] {
-  return tableFindings(report, rule, table => {
-    const out: Finding[] = [];
-    for (const c of table.values.values()) {
-      const f = find(table, c);
-      if (f) out.push(f);
-    }
-    return out;
-  });
-}
-
-/** The finding on lines `shift` further down (the lines' text unchanged). */
-export function movedFinding(f: Finding, shift: number): Finding {
-  const move = (r: Range): Range => ({ start: { line: r.start.line + shift, character: r.start.character }, end: { line: r.end.line + shift, character: r.end.character } });
-  const out: Finding = { range: move(f.range), message: f.message };
-  if ('related' in f) out.related = f.related?.map(r => ({ range: move(r.range), message: r.message }));
-  if ('fix' in f) out.fix = f.fix && { ...f.fix, edits: f.fix.edits.map(e => ({ range: move(e.range), newText: e.newText })) };
   return out;
 }

@@ -1,7 +1,6 @@
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 import type { Report } from '../report';
-import { chunkFindings, chunkMatches, excerpt, lineContext, type ProseMatch } from './proseText';
-import { ownString } from '../caches';
+import { chunkMatches, excerpt, lineContext, type ProseMatch } from './proseText';
 
 const YEAR = /(?<![0-9０-９])((?:19|20|１９|２０)[0-9０-９]{2})\s*年(度?)/g;
 /** "与2021年度相比", "自2019年度起": the year is compared with or counted from, not reported on. */
@@ -42,30 +41,33 @@ function sameWidth(digits: string, year: number): string {
   return /[０-９]/.test(digits) ? s.replace(/\d/g, d => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : s;
 }
 
-export const yearMismatch: Rule = {
+/** The report year when the text states it: a year guessed from the prose itself cannot say the prose's other years are slips. */
+const statedYear = (report: Report) => (report.yearGuessed ? null : report.year);
+
+export const yearMismatch = defineRule({
   id: 'year-mismatch',
   severity: 'warning',
   description: '正文把另一年份写成报告年度（如 2022 年报告中的「2021年度…」）',
-  check(report) {
-    const year = report.year;
-    // A year guessed from the prose itself cannot say the prose's other years are slips.
-    if (year === null || report.yearGuessed) return [];
-    // Whether a year is a slip depends on its line and the report year: both are the chunk's.
-    return chunkFindings(report, this.id, String(year), chunk => chunkMatches(chunk, YEAR).filter(m => isMismatch(report, m, year)).map(m => {
+  // Whether a year is a slip depends on its line and the report year: both are the chunk's.
+  scope: 'chunk',
+  variant: report => String(statedYear(report)),
+  check(chunk, report) {
+    const year = statedYear(report);
+    if (year === null) return [];
+    return chunkMatches(chunk, YEAR).filter(m => isMismatch(report, m, year)).map(m => {
       const digits = m.match[1];
       const written = m.match[0];
       const replacement = sameWidth(digits, year);
       const { after } = lineContext(report, m.end, m.end);
       return {
         range: report.lines.range(m.start, m.end),
-        // A copy: the quotation is a slice of this version of the document, and findings outlive it.
-        message: ownString(`本报告是 ${year} 年度报告，正文却写「${excerpt(written + after)}」`),
+        message: `本报告是 ${year} 年度报告，正文却写「${excerpt(written + after)}」`,
         fix: {
           title: `改为「${written.replace(digits, replacement)}」`,
           safe: false,
           edits: [{ range: report.lines.range(m.start, m.start + digits.length), newText: replacement }],
         },
       };
-    }));
+    });
   },
-};
+});

@@ -1,0 +1,195 @@
+// The incremental layer. A language server re-checks the whole document on every keystroke, and
+// nearly all of it is as it was. Two things make that cheap, both kept here:
+//
+// - Content identity. A table is matched once per content: its rows (texts, and spans relative to
+//   its first cell and line) are hashed into a key, and tables with the same key share one stored
+//   match, put back onto each version's rows. A prose chunk's identity is its segments array,
+//   shared by every chunk of the same text (prose.ts). A re-check that knows lines did not move
+//   out of shape (tables.ts, report.ts: `unchangedMove`) hands the previous identity on without
+//   hashing again; anything else is looked up by content. Unchanged means the same content.
+// - Work kept per identity. A rule declares what its findings depend on: one table, one prose
+//   chunk, or the whole report (types.ts). Findings of table and chunk rules are kept with the
+//   identity of their input, relative to its first line, and placed again wherever that content
+//   stands; they are copied into strings of their own, so a kept finding never holds a document.
+//   Other derived work per table (the arithmetic, relations.ts) is kept the same way.
+//
+// Nothing is kept with a document version: identities live in bounded content caches, and what
+// hangs off them goes when they do.
+import { createHash } from 'node:crypto';
+import type { Row, TableRegion } from './tables';
+import { matchRows, placeOf, type CellAt, type MatchedTable, type TableProblem, type ValueCell } from './match';
+import type { ProseChunk } from './prose';
+import type { Report } from './report';
+import { BoundedCache, ownString } from './caches';
+import type { FormatId, TableDef, TableId } from './template';
+import type { Range } from './text';
+import type { Finding, Rule } from './types';
+
+// ---------- tables by content ----------
+
+/**
+ * A match kept by content. Its problems name cells by place and its labels are places too:
+ * holding the old Row and Cell objects would keep a stale read of the document alive.
+ */
+interface StoredMatch {
+  def: TableDef;
+  format: FormatId;
+  formatFromLabels: boolean;
+  /** Document offset the values' offsets are relative to: the table's first cell when stored. */
+  base: number;
+  values: Map<string, ValueCell>;
+  labels: Array<[rowId: string, at: CellAt]>;
+  problems: TableProblem[];
+  blockStarts: number[];
+}
+
+// In a language server every keystroke re-checks the whole document, and all tables but one are
+// unchanged: a table whose rows read the same (texts and spans relative to its first cell) is
+// matched once and moved to its new offsets.
+const stored = new BoundedCache<string, StoredMatch>(5000);
+const origins = new WeakMap<MatchedTable, { stored: StoredMatch; delta: number }>();
+
+function contentKey(layout: TableRegion['layout'], rows: Row[], id: TableId, assumed: FormatId, base: number): string {
+  // Each cell as its distance from the end of the one before (from `base` for the first), its
+  // width, and its text, length first: small numbers, mostly 1 and 0, rather than offsets into the
+  // table, made the key to hash less than half as long; each row by its line from the first row's,
+  // so what is kept relative to the table's first line holds wherever the table moves. Appended
+  // piece by piece, as V8 joins them once, when the key is hashed.
+  let key = `${layout}\u0000${id}\u0000${assumed}`;
+  let end = base;
+  const firstLine = rows[0]?.firstLine ?? 0;
+  for (const row of rows) {
+    key += `\n${row.firstLine - firstLine}:`;
+    for (const c of row.cells) {
+      key += `${c.start - end}:${c.end - c.start}:${c.text.length}:${c.text}`;
+      end = c.end;
+    }
+  }
+  return key;
+}
+
+/** Where a table's match came from: the stored match its identity is, and its shift since (tests ask). */
+export function matchOrigin(table: MatchedTable): { stored: object; delta: number } | undefined {
+  return origins.get(table);
+}
+
+const firstStart = (rows: Row[]) => rows[0]?.cells[0]?.start ?? 0;
+
+/** Matches `rows`, read from `regions` (in the first one's layout), as template table `id`. */
+export function matchTable(regions: TableRegion[], rows: Row[], id: TableId, assumed: FormatId): MatchedTable {
+  const base = firstStart(rows);
+  // The content spelled out is about twice the table's text: stored as a digest, a key costs 28
+  // characters. Hashed as UTF-16, its code units as they are: faster than encoding UTF-8, and a
+  // lone surrogate (which UTF-8 writes as U+FFFD) cannot make two contents one key.
+  const key = createHash('sha1').update(contentKey(regions[0].layout, rows, id, assumed, base), 'utf16le').digest('base64');
+  let entry = stored.get(key);
+  if (!entry) {
+    entry = store(matchRows(regions, rows, id, assumed), rows);
+    stored.set(key, entry);
+  }
+  return fromStored(entry, regions, rows);
+}
+
+/**
+ * `table`, matched in `before`, as it reads in `region`: the same rows moved (tables.ts), so its
+ * match is taken as it is instead of being looked up by content.
+ */
+export function movedMatch(table: MatchedTable, region: TableRegion, before: TableRegion): MatchedTable {
+  if (region === before) return table;
+  const from = before.rows.indexOf(table.rows[0]);
+  const moved = fromStored(origins.get(table)!.stored, [region], region.rows.slice(from, from + table.rows.length));
+  return moved;
+}
+
+/** Built field by field: a re-check after typing moves every table below the cursor. */
+function movedValues(values: Map<string, ValueCell>, delta: number): Map<string, ValueCell> {
+  const moved = new Map<string, ValueCell>();
+  for (const [key, v] of values) moved.set(key, { row: v.row, col: v.col, block: v.block, start: v.start + delta, end: v.end + delta, text: v.text, parsed: v.parsed });
+  return moved;
+}
+
+function fromStored(entry: StoredMatch, regions: TableRegion[], rows: Row[]): MatchedTable {
+  const delta = firstStart(rows) - entry.base;
+  const table: MatchedTable = {
+    def: entry.def, format: entry.format, formatFromLabels: entry.formatFromLabels, regions, rows,
+    values: delta === 0 ? entry.values : movedValues(entry.values, delta),
+    labels: new Map(entry.labels.map(([rowId, [r, c]]) => [rowId, rows[r].cells[c]])),
+    problems: entry.problems,
+    blockStarts: entry.blockStarts,
+  };
+  origins.set(table, { stored: entry, delta });
+  return table;
+}
+
+function store(table: MatchedTable, rows: Row[]): StoredMatch {
+  return {
+    def: table.def, format: table.format, formatFromLabels: table.formatFromLabels,
+    base: firstStart(rows),
+    values: table.values,
+    labels: [...table.labels].map(([rowId, c]) => [rowId, placeOf(rows, c)]),
+    problems: table.problems,
+    blockStarts: table.blockStarts,
+  };
+}
+
+// ---------- work kept per identity ----------
+
+const kept = new WeakMap<object, Map<string, unknown>>();
+
+/** `compute()` once per identity and key: an identity is content (a stored match, a chunk's segments). */
+function keptFor<T>(identity: object, key: string, compute: () => T): T {
+  let byKey = kept.get(identity);
+  if (!byKey) kept.set(identity, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const value = compute();
+  byKey.set(key, value);
+  return value;
+}
+
+/**
+ * Work derived from a table's content alone, kept with it. It must be plain data that names cells
+ * by key or place, never by document offset or object: the same content stands in many places.
+ */
+export function perTableContent<T>(table: MatchedTable, key: string, compute: (table: MatchedTable) => T): T {
+  const identity = origins.get(table)?.stored;
+  return identity ? keptFor(identity, key, () => compute(table)) : compute(table);
+}
+
+/** The line a table's kept findings are relative to. */
+const tableLine = (table: MatchedTable) => table.rows[0]?.firstLine ?? table.regions[0].firstLine;
+
+/** The rule's findings on the report: from its kept work where the input it depends on is unchanged. */
+export function ruleFindings(rule: Rule, report: Report): Finding[] {
+  switch (rule.scope) {
+    case 'report': return rule.check(report);
+    case 'table': return report.tables.flatMap(t => {
+      const key = `${rule.id}\u0000${rule.variant?.(report) ?? ''}`;
+      const line = tableLine(t);
+      return placed(perTableContent(t, key, () => detached(rule.check(t, report), line)), line);
+    });
+    case 'chunk': return report.prose.flatMap((chunk: ProseChunk) => {
+      const key = `${rule.id}\u0000${rule.variant?.(report) ?? ''}`;
+      return placed(keptFor(chunk.segments, key, () => detached(rule.check(chunk, report), chunk.first)), chunk.first);
+    });
+  }
+}
+
+/** Findings kept for later versions: lines relative to `line`, every string a copy of its own. */
+function detached(findings: Finding[], line: number): Finding[] {
+  return findings.map(f => moved(f, -line, ownString));
+}
+
+/** Kept findings placed at `line`. */
+function placed(findings: Finding[], line: number): Finding[] {
+  return line === 0 ? findings : findings.map(f => moved(f, line, s => s));
+}
+
+/** The finding on lines `shift` further down (the lines' text unchanged), its strings passed through `own`. */
+export function moved(f: Finding, shift: number, own: (s: string) => string): Finding {
+  const range = (r: Range): Range => ({ start: { line: r.start.line + shift, character: r.start.character }, end: { line: r.end.line + shift, character: r.end.character } });
+  const out: Finding = { range: range(f.range), message: own(f.message) };
+  if (f.related) out.related = f.related.map(r => ({ range: r.file === undefined ? range(r.range) : r.range, message: own(r.message), ...(r.file === undefined ? {} : { file: own(r.file) }) }));
+  if (f.fix) out.fix = { title: own(f.fix.title), safe: f.fix.safe, edits: f.fix.edits.map(e => ({ range: range(e.range), newText: own(e.newText) })) };
+  if (f.severity) out.severity = f.severity;
+  return out;
+}
