@@ -2,30 +2,11 @@
 import { buildReportSteps, drain, type Report } from './report';
 import { isDisabled } from './directives';
 import { RULES } from './rules';
-import { ruleFindings } from './incremental';
+import { findingsSteps } from './incremental';
 import type { Range } from './text';
-import type { CheckOptions, Diagnostic, Finding, Rule, RuleInfo, Severity } from './types';
+import type { CheckOptions, Diagnostic, Finding, RuleInfo, Severity } from './types';
 
 export interface CheckResult { report: Report; diagnostics: Diagnostic[] }
-
-const failedOnce = new Set<string>();
-
-/** What a rule found, or nothing when it throws: the error is logged once per rule and the other rules run. */
-export function contained<T>(rule: RuleInfo, find: () => T[]): T[] {
-  try {
-    return find();
-  } catch (err) {
-    if (!failedOnce.has(rule.id)) {
-      failedOnce.add(rule.id);
-      console.error(`nianbao: rule ${rule.id} failed and was skipped: ${err instanceof Error ? err.stack : String(err)}`);
-    }
-    return [];
-  }
-}
-
-export function runRule(rule: Rule, report: Report, setting?: Severity): Diagnostic[] {
-  return contained(rule, () => ruleFindings(rule, report)).map(f => diagnostic(f, rule, setting));
-}
 
 /**
  * The finding as the rule's diagnostic, at the level the rule is set to (else its default); a
@@ -50,17 +31,18 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
   return drain(checkReportSteps(report, options));
 }
 
-/** `checkReport` yielding after each rule. */
+/** `checkReport` in steps. */
 export function* checkReportSteps(report: Report, options: CheckOptions = {}): Generator<void, Diagnostic[]> {
   if (!report.isReport) return [];
+  const rules = RULES.filter(r => options.severities?.[r.id] !== 'off');
+  const found = yield* findingsSteps(rules, report);
   const out: Diagnostic[] = [];
-  for (const rule of RULES) {
-    const setting = options.severities?.[rule.id];
-    if (setting === 'off') continue;
-    for (const d of runRule(rule, report, setting)) {
+  for (const rule of rules) {
+    const setting = options.severities?.[rule.id] as Severity | undefined;
+    for (const f of found.get(rule)!) {
+      const d = diagnostic(f, rule, setting);
       if (!isDisabled(report.directives, d.code, d.range.start.line)) out.push(d);
     }
-    yield;
   }
   return out.sort(byPosition);
 }

@@ -3,7 +3,8 @@
 // cells the cross-year relations compare. The folder's rules run on those facts alone, so a
 // folder of a thousand reports costs little more than checking them one by one, a report that
 // did not change keeps what it contributed, and the facts cross from worker threads as they are.
-import { contained, byPosition, diagnostic } from './check';
+import { byPosition, diagnostic } from './check';
+import { contained } from './contained';
 import { isDisabled, type Directives } from './directives';
 import { reportIdentity } from './identity';
 import { firstTable } from './figures';

@@ -18,12 +18,12 @@
 import { createHash } from 'node:crypto';
 import type { Row, TableRegion } from './tables';
 import { matchRows, placeOf, type CellAt, type MatchedTable, type TableProblem, type ValueCell } from './match';
-import type { ProseChunk } from './prose';
 import type { Report } from './report';
 import { BoundedCache, ownString } from './caches';
 import type { FormatId, TableDef, TableId } from './template';
 import type { Range } from './text';
-import type { Finding, Rule } from './types';
+import type { ChunkRule, Finding, Rule, TableRule } from './types';
+import { contained } from './contained';
 
 // ---------- tables by content ----------
 
@@ -136,14 +136,11 @@ function store(table: MatchedTable, rows: Row[]): StoredMatch {
 
 const kept = new WeakMap<object, Map<string, unknown>>();
 
-/** `compute()` once per identity and key: an identity is content (a stored match, a chunk's segments). */
-function keptFor<T>(identity: object, key: string, compute: () => T): T {
+/** What is kept for an identity (a stored match, a chunk's segments): work by key. */
+function keptWith(identity: object): Map<string, unknown> {
   let byKey = kept.get(identity);
   if (!byKey) kept.set(identity, (byKey = new Map()));
-  if (byKey.has(key)) return byKey.get(key) as T;
-  const value = compute();
-  byKey.set(key, value);
-  return value;
+  return byKey;
 }
 
 /**
@@ -152,36 +149,79 @@ function keptFor<T>(identity: object, key: string, compute: () => T): T {
  */
 export function perTableContent<T>(table: MatchedTable, key: string, compute: (table: MatchedTable) => T): T {
   const identity = origins.get(table)?.stored;
-  return identity ? keptFor(identity, key, () => compute(table)) : compute(table);
+  if (!identity) return compute(table);
+  const byKey = keptWith(identity);
+  let value = byKey.get(key) as T | undefined;
+  if (value === undefined) byKey.set(key, (value = compute(table)));
+  return value;
 }
 
 /** The line a table's kept findings are relative to. */
 const tableLine = (table: MatchedTable) => table.rows[0]?.firstLine ?? table.regions[0].firstLine;
 
-/** The rule's findings on the report: from its kept work where the input it depends on is unchanged. */
-export function ruleFindings(rule: Rule, report: Report): Finding[] {
-  switch (rule.scope) {
-    case 'report': return rule.check(report);
-    case 'table': return report.tables.flatMap(t => {
-      const key = `${rule.id}\u0000${rule.variant?.(report) ?? ''}`;
-      const line = tableLine(t);
-      return placed(perTableContent(t, key, () => detached(rule.check(t, report), line)), line);
-    });
-    case 'chunk': return report.prose.flatMap((chunk: ProseChunk) => {
-      const key = `${rule.id}\u0000${rule.variant?.(report) ?? ''}`;
-      return placed(keptFor(chunk.segments, key, () => detached(rule.check(chunk, report), chunk.first)), chunk.first);
-    });
+/**
+ * The findings of `rules` on the report, by rule, from the work kept with each input where the
+ * input is unchanged. Table and chunk rules go input by input (an input's kept work is looked up
+ * once for all of them), in steps a caller can pause between; a rule that throws finds nothing
+ * there (`contained`).
+ */
+export function* findingsSteps(rules: readonly Rule[], report: Report): Generator<void, Map<Rule, Finding[]>> {
+  const found = new Map<Rule, Finding[]>(rules.map(r => [r, []]));
+  const keys = new Map<Rule, string>(rules.map(r => [r, r.scope === 'report' ? '' : `${r.id}\u0000${r.variant?.(report) ?? ''}`]));
+  const tableRules = rules.filter((r): r is TableRule => r.scope === 'table');
+  const chunkRules = rules.filter((r): r is ChunkRule => r.scope === 'chunk');
+  // Loops without closures: a re-check asks every table and chunk of a big document about every rule.
+  let n = 0;
+  for (const t of report.tables) {
+    const identity = origins.get(t)?.stored;
+    const byKey = identity && keptWith(identity);
+    for (const rule of tableRules) {
+      let k = byKey?.get(keys.get(rule)!) as KeptFindings | undefined;
+      if (!k) {
+        k = keptFindings(contained(rule, () => rule.check(t, report)), tableLine(t));
+        byKey?.set(keys.get(rule)!, k);
+      }
+      if (k !== NONE) place(k, tableLine(t), found.get(rule)!);
+    }
+    if (++n % 64 === 0) yield;
   }
+  for (const chunk of report.prose) {
+    const byKey = keptWith(chunk.segments);
+    for (const rule of chunkRules) {
+      let k = byKey.get(keys.get(rule)!) as KeptFindings | undefined;
+      if (!k) byKey.set(keys.get(rule)!, (k = keptFindings(contained(rule, () => rule.check(chunk, report)), chunk.first)));
+      if (k !== NONE) place(k, chunk.first, found.get(rule)!);
+    }
+    if (++n % 256 === 0) yield;
+  }
+  for (const rule of rules) {
+    if (rule.scope !== 'report') continue;
+    found.set(rule, contained(rule, () => rule.check(report)));
+    yield;
+  }
+  return found;
 }
 
-/** Findings kept for later versions: lines relative to `line`, every string a copy of its own. */
-function detached(findings: Finding[], line: number): Finding[] {
-  return findings.map(f => moved(f, -line, ownString));
+/**
+ * Findings as kept for later versions: lines relative to the input's first line, every string a
+ * copy of its own; and the last placement, which the next version nearly always asks for again.
+ */
+interface KeptFindings { relative: Finding[]; line: number; placed: Finding[] }
+
+/** What most inputs keep: no findings. One object, so asking costs no memory load. */
+const NONE: KeptFindings = Object.freeze({ relative: [], line: NaN, placed: [] });
+
+function keptFindings(findings: Finding[], line: number): KeptFindings {
+  return findings.length === 0 ? NONE : { relative: findings.map(f => moved(f, -line, ownString)), line: NaN, placed: [] };
 }
 
-/** Kept findings placed at `line`. */
-function placed(findings: Finding[], line: number): Finding[] {
-  return line === 0 ? findings : findings.map(f => moved(f, line, s => s));
+/** Kept findings placed at `line`, onto `out`. */
+function place(k: KeptFindings, line: number, out: Finding[]): void {
+  if (k.line !== line) {
+    k.placed = k.relative.map(f => moved(f, line, s => s));
+    k.line = line;
+  }
+  for (const f of k.placed) out.push(f);
 }
 
 /** The finding on lines `shift` further down (the lines' text unchanged), its strings passed through `own`. */

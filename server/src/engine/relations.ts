@@ -73,6 +73,11 @@ export function tableArithmetic(table: MatchedTable): TableArithmetic {
   };
 }
 
+/** The cells the arithmetic locates as slips, without the failures around them. */
+export function slipCells(table: MatchedTable): ValueCell[] {
+  return perTableContent(table, 'arithmetic', kept).slips.map(s => table.values.get(s.cell)!);
+}
+
 function kept(table: MatchedTable): KeptArithmetic {
   const { failures, slips, unexplained } = analyse(evaluate(table));
   const failureIndex = new Map(failures.map((f, i) => [f, i]));

@@ -7,7 +7,7 @@ import type { Report } from '../report';
 import type { ProseChunk } from '../prose';
 import { cellKey, type ValueCell } from '../match';
 import { figureCells, figureValue, firstTable } from '../figures';
-import { tableArithmetic, valueOf } from '../relations';
+import { slipCells, valueOf } from '../relations';
 import { chineseNumeral } from '../text';
 import { T4_GROUPS } from '../template';
 import { defineRule, type Finding } from '../types';
@@ -131,11 +131,11 @@ function termName(c: ValueCell): string {
   return group ? group.label : c.col.label;
 }
 
-function finding(report: Report, claim: Claim, slips: Set<ValueCell>): Finding | undefined {
+function finding(report: Report, claim: Claim, slips: () => Set<ValueCell>): Finding | undefined {
   const cells = cellsFor(report, claim.subject);
   const value = figureValue(cells);
   // A cell the table's own arithmetic shows mistyped is t3-cell's finding: its number says nothing.
-  if (!cells || value === null || value === claim.value || cells.some(c => slips.has(c))) return undefined;
+  if (!cells || value === null || value === claim.value || cells.some(c => slips().has(c))) return undefined;
   const terms = cells.length > 1 ? `（${cells.map(c => `${termName(c)} ${valueOf(c)}`).join(' + ')}）` : '';
   return {
     range: report.lines.range(claim.start, claim.end),
@@ -152,10 +152,12 @@ export const textVsTable = defineRule({
   check(report) {
     if (!report.tables.length) return [];
     const out: Finding[] = [];
-    const slips = new Set(report.tables.flatMap(t => tableArithmetic(t).slips.map(s => s.cell)));
+    // Worked out only when a count disagrees, which is seldom.
+    let slips: Set<ValueCell> | undefined;
+    const slipSet = () => (slips ??= new Set(report.tables.flatMap(slipCells)));
     for (const chunk of report.prose) {
       for (const claim of claimsOf(chunk, report.year)) {
-        const f = finding(report, claim, slips);
+        const f = finding(report, claim, slipSet);
         if (f) out.push(f);
       }
     }
