@@ -145,7 +145,8 @@ test('a check run in steps gives what check gives, interleaved with other checks
   }
   runs.forEach((r, i) => {
     assert.deepEqual(r.result, check(texts[i]), `text ${i}`);
-    assert.ok(r.count > RULES.length, `text ${i} was checked in ${r.count} steps only`);
+    // A step at least after each rule on the whole report (table and chunk rules go input by input).
+    assert.ok(r.count > RULES.filter(x => x.scope === 'report').length, `text ${i} was checked in ${r.count} steps only`);
   });
 });
 
