@@ -1,8 +1,8 @@
 // The engine's public surface: no LSP or VS Code here.
-export { byPosition, check, checkReport, countBySeverity, type CheckResult } from './check';
+export { byPosition, check, checkReport, checkSteps, countBySeverity, type CheckResult } from './check';
 export { clearCaches } from './caches';
 export { applySafeFixes, applyTextEdits, compatibleFixes, replacementEdit, type FixAllResult } from './fixAll';
-export { buildReport, sectionAt, type Report, type SectionSpan } from './report';
+export { buildReport, drain, sectionAt, type Report, type SectionSpan } from './report';
 export { ALL_RULES, FOLDER_RULES, RULES } from './rules';
 export { checkFolder, folderReport, type Folder, type FolderCell, type FolderReport } from './folder';
 export { gridTable, templateTable, templateSection, reportSkeleton, convertRegion } from './blocks';
