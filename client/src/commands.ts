@@ -2,7 +2,7 @@
 // edits from its code actions, so the commands do what the editor's own menus would.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SECTIONS, standardHeading } from '../../server/src/engine/template';
+import { SECTIONS, standardHeading } from '../../server/src/engine';
 import {
   CONVERT_TITLE, EXPORT_WORD, FIX_ALL_KIND, IMPORT_WORD, TEMPLATE_TEXT,
   type ExportWordParams, type ExportWordResult, type ImportWordParams, type ImportWordResult, type ReportInfo, type TemplateTextParams,

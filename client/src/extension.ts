@@ -7,7 +7,7 @@ import { configFor, documentSettings, readSettings } from '../../server/src/lsp/
 import { registerCommands } from './commands';
 import { nianbaoMarkdownIt, type PreviewSettings } from './preview';
 import { DOCUMENT_SELECTOR, REPORT_INFO_CHANGED, type ReportInfo } from './protocol';
-import { ReportStatus } from './statusBar';
+import { reportInfo, ReportStatus } from './statusBar';
 
 const SECTION = 'nianbao';
 
@@ -86,6 +86,8 @@ export async function activate(context: vscode.ExtensionContext) {
   }
   return {
     extendMarkdownIt: (md: MarkdownIt) => nianbaoMarkdownIt(md, env => previewSettings(context, env)),
+    /** What the status bar shows of a document, from the server: for other extensions and the editor tests. */
+    reportInfo: (uri: vscode.Uri) => (client ? reportInfo(client, uri.toString()) : Promise.resolve(null)),
   };
 }
 

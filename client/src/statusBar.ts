@@ -5,6 +5,11 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR, REPORT_INFO, type ReportInfo } from './protocol';
 import { statusText, statusTooltip } from './statusText';
 
+/** What the server says of a document (uri as a string); null while it does not have the document open. */
+export function reportInfo(client: LanguageClient, uri: string): Promise<ReportInfo | null> {
+  return client.sendRequest<ReportInfo | null>(REPORT_INFO, { uri });
+}
+
 export class ReportStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
@@ -28,7 +33,7 @@ export class ReportStatus implements vscode.Disposable {
     const uri = editor.document.uri.toString();
     let info: ReportInfo | null = null;
     try {
-      info = await this.client.sendRequest<ReportInfo | null>(REPORT_INFO, { uri });
+      info = await reportInfo(this.client, uri);
     } catch {
       // The server is starting, stopped or restarting; its next notification brings the state.
     }

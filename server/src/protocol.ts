@@ -1,6 +1,13 @@
 // Nianbao's own protocol between the language server and its clients (the VS Code extension's
-// status bar and commands). No imports that pull in code: the client bundles this file as it is.
-import type { FormatId } from './engine/template';
+// status bar and commands). No imports at all: the client bundles this file as it is, and the
+// 年报汇总 webview compiles it for the browser, where the engine (which uses Node) does not type-check.
+
+/**
+ * The national table formats, as the engine names them (its FormatId). Written out here to keep
+ * this file free of imports; the server, which assigns the engine's FormatId to these fields,
+ * stops compiling if a format is added there and not here.
+ */
+export type FormatId = '2019' | '2021';
 
 export const REPORT_INFO = 'nianbao/reportInfo';
 export const REPORT_INFO_CHANGED = 'nianbao/reportInfoChanged';

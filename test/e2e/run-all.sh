@@ -4,11 +4,12 @@
 #   exthost  mocha (test/e2e/suite) inside code-server's real extension host,
 #            repo root loaded as development extension via the payload URL       (N tests)
 #   ui       nianbao.vsix installed into a fresh code-server, driven by chromium  (1 test)
-#   electron the exthost suite under desktop VS Code (@vscode/test-electron); counts as
-#            skipped where VS Code cannot be downloaded or there is no display      (N tests)
+#   electron the exthost suite under desktop VS Code (@vscode/test-electron); not run
+#            (skipped) where VS Code cannot be downloaded or there is no display      (N tests)
 #   word     test/word: .docx made and read by LibreOffice, PDFs read by poppler    (N tests)
-# The last line printed is the aggregate "N passed, N failed, N skipped"; exit status is
-# non-zero on any failure.
+# The last line printed is the aggregate "N passed, N failed, N skipped; not run: LAYER, …" (the
+# layers E2E_LAYERS leaves out or that skip themselves); exit status is non-zero on any failure,
+# and when nothing passed.
 #
 # Environment:
 #   E2E_LAYERS=nvim,exthost,ui,electron,word   subset to run (default all)
@@ -20,25 +21,38 @@ set -uo pipefail
 cd "$E2E_ROOT"
 exec </dev/null
 
-LAYERS=${E2E_LAYERS:-nvim,exthost,ui,electron,word}
+ALL_LAYERS=nvim,exthost,ui,electron,word
+LAYERS=${E2E_LAYERS:-$ALL_LAYERS}
 want() { [[ ",$LAYERS," == *",$1,"* ]]; }
 TOTAL_P=0 TOTAL_F=0 TOTAL_S=0
-SUMMARY=()
+SUMMARY=() NOT_RUN=()
 t_all=$SECONDS
 
-# add_counts NAME RC: fold $E2E_OUT/NAME/counts.json into the totals. A layer that
-# failed without reporting a failing test counts as one failed test; one that reports
-# {"skipped": n} and exits 0 counts as skipped, neither passed nor failed.
+# add_counts NAME RC: fold $E2E_OUT/NAME/counts.json into the totals. A layer passes only by
+# counting passed tests: one that failed (exit status or counts), or that exited 0 without a
+# readable counts.json or with no test counted, fails. One that exits 0 reporting only
+# {"skipped": n} did not run: its tests count as skipped, neither passed nor failed.
 add_counts() {
-  local name=$1 rc=$2 p=0 f=0 s=0 c="$E2E_OUT/$1/counts.json" state
-  if [ -f "$c" ]; then
-    read -r p f s < <(node -e 'const c=require(process.argv[1]);console.log((c.passed|0)+" "+(c.failed|0)+" "+(c.skipped|0))' "$c")
+  local name=$1 rc=$2 p=0 f=0 s=0 c="$E2E_OUT/$1/counts.json" state why=""
+  if [ ! -f "$c" ]; then why="wrote no counts.json"
+  elif ! read -r p f s < <(node -e 'const c=require(process.argv[1]);console.log((c.passed|0)+" "+(c.failed|0)+" "+(c.skipped|0))' "$c" 2>/dev/null); then
+    p=0 f=0 s=0 why="counts.json unreadable"
+  elif [ $((p + f + s)) -eq 0 ]; then why="counted no test"
   fi
-  if [ "$rc" -ne 0 ]; then s=0; [ "$f" -eq 0 ] && f=1; fi
-  if [ "$rc" -eq 0 ] && [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$s" -eq 0 ]; then p=1; fi
+  if [ "$rc" -ne 0 ] || [ -n "$why" ] || [ "$f" -gt 0 ]; then
+    state=FAIL s=0; [ "$f" -eq 0 ] && f=1
+  elif [ "$p" -eq 0 ]; then
+    state="NOT RUN" why="skipped by the layer"; NOT_RUN+=("$name")
+  else state=PASS
+  fi
   TOTAL_P=$((TOTAL_P + p)); TOTAL_F=$((TOTAL_F + f)); TOTAL_S=$((TOTAL_S + s))
-  if [ "$rc" -ne 0 ]; then state=FAIL; elif [ "$s" -gt 0 ]; then state=SKIP; else state=PASS; fi
-  SUMMARY+=("$(printf '%-8s %-4s %3d passed, %d failed, %d skipped' "$name" "$state" "$p" "$f" "$s")")
+  SUMMARY+=("$(printf '%-8s %-7s %3d passed, %d failed, %d skipped%s' "$name" "$state" "$p" "$f" "$s" "${why:+ ($why)}")")
+}
+
+# not_selected NAME: a layer E2E_LAYERS leaves out; shown as not run.
+not_selected() {
+  NOT_RUN+=("$1")
+  SUMMARY+=("$(printf '%-8s %-7s (not in E2E_LAYERS)' "$1" "NOT RUN")")
 }
 
 # layer NAME TIMEOUT CMD...: run one layer, time it, record its counts.
@@ -91,11 +105,16 @@ if want exthost || want ui; then
 fi
 
 # ---- layers ----------------------------------------------------------------------
+for name in ${LAYERS//,/ }; do
+  [[ ",$ALL_LAYERS," == *",$name,"* ]] || fail_layer "$name" "unknown layer (E2E_LAYERS takes $ALL_LAYERS)"
+done
+
 if want nvim; then
   if ! command -v nvim >/dev/null; then fail_layer nvim "nvim not installed (apt-get install neovim)"
   elif [ ! -f "$NIANBAO_EXT_ROOT/dist/server.js" ]; then fail_layer nvim "$NIANBAO_EXT_ROOT/dist/server.js missing"
   else layer nvim 120 bash test/e2e/nvim-lsp.sh "$NIANBAO_EXT_ROOT/dist/server.js"
   fi
+else not_selected nvim
 fi
 
 if want exthost; then
@@ -103,10 +122,12 @@ if want exthost; then
   elif [ ! -f "$NIANBAO_EXT_ROOT/dist/extension.js" ]; then fail_layer exthost "$NIANBAO_EXT_ROOT/dist/extension.js missing"
   else layer exthost 420 bash test/e2e/lib.sh with_code_server exthost 360 -- node test/e2e/exthost.mjs
   fi
+else not_selected exthost
 fi
 
 if want electron; then
   layer electron 600 node test/electron/run.mjs
+else not_selected electron
 fi
 
 if want ui; then
@@ -114,16 +135,19 @@ if want ui; then
   elif [ ! -f "$NIANBAO_VSIX" ]; then fail_layer ui "$NIANBAO_VSIX missing (npm run package failed?)"
   else layer ui 300 bash test/e2e/lib.sh with_code_server ui 240 --vsix "$NIANBAO_VSIX" -- node test/e2e/ui.mjs
   fi
+else not_selected ui
 fi
 
 if want word; then
   if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then fail_layer word "soffice/pdftotext not installed (apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk)"
   else layer word 900 bash test/e2e/word.sh
   fi
+else not_selected word
 fi
 
 echo
 log "e2e finished in $((SECONDS - t_all))s; artifacts in $E2E_OUT"
 for s in "${SUMMARY[@]}"; do echo "  $s"; done
-echo "$TOTAL_P passed, $TOTAL_F failed, $TOTAL_S skipped"
+not_run=$(IFS=,; echo "${NOT_RUN[*]}")
+echo "$TOTAL_P passed, $TOTAL_F failed, $TOTAL_S skipped${not_run:+; not run: ${not_run//,/, }}"
 [ "$TOTAL_F" -eq 0 ] && [ "$TOTAL_P" -gt 0 ]

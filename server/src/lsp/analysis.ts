@@ -2,9 +2,7 @@
 // A check runs in time slices, so the server answers other requests while a long one runs, and
 // it is abandoned as soon as the document changes or closes.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckResult, Diagnostic, Report } from '../engine';
-import { checkSteps } from '../engine/check';
-import { drain } from '../engine/report';
+import { checkSteps, drain, type CheckResult, type Diagnostic, type Report } from '../engine';
 import { isCandidate, type Settings } from './settings';
 
 export interface Analysis {
