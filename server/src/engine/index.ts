@@ -5,7 +5,7 @@ export { byPosition, check, checkReport, checkSteps, countBySeverity, type Check
 export { clearCaches } from './caches';
 export { applySafeFixes, applyTextEdits, compatibleFixes, replacementEdit } from './fixAll';
 export { buildReport, drain, sectionAt, type Report, type SectionSpan } from './report';
-export { ALL_RULES, RULES } from './rules';
+export { ALL_RULES, FOLDER_RULES, RULES } from './rules';
 export { checkFolder, folderReport, type FolderReport } from './folder';
 export { gridTable, templateTable, reportSkeleton, convertRegion } from './blocks';
 export { formGrid, type FormCell, type FormGrid } from './form';
