@@ -11,8 +11,9 @@ const SPEC = readFileSync(path.resolve(REPO, '../shared/spec/rules.md'), 'utf8')
 const CODES = [...SPEC.matchAll(/^\| `([a-z0-9-]+)` \| (error|warning|info) \|/gm)].map(m => ({ code: m[1], severity: m[2] }));
 const page = (code: string) => path.join(REPO, 'docs/rules', `${code}.md`);
 
-test('spec/rules.md lists the 27 codes', () => {
-  assert.equal(CODES.length, 27);
+test('every rule of the engine has its code in spec/rules.md, at the same default severity', () => {
+  assert.ok(CODES.length > 0, 'the spec table was read');
+  for (const rule of ALL_RULES) assert.equal(CODES.find(c => c.code === rule.id)?.severity, rule.severity, rule.id);
 });
 
 test('every code has its page, stating the default severity the engine uses, and how to turn it off', () => {

@@ -1,4 +1,4 @@
-// The four arithmetic rules differ only in which relations they report.
+// What the four arithmetic rules share: they differ only in which relations they report.
 import { defineRule, type Finding } from '../types';
 import type { RelationCode } from '../template';
 import { sumText, tableArithmetic, type RelationFailure } from '../relations';
@@ -31,14 +31,9 @@ function finding(report: Report, f: RelationFailure): Finding {
   };
 }
 
-function relationRule<const Id extends RelationCode>(id: Id, description: string) {
+export function relationRule<const Id extends RelationCode>(id: Id, description: string) {
   return defineRule({
     id, severity: 'error', description, scope: 'table',
     check: (t, report) => tableArithmetic(t).failures.filter(f => f.def.code === id).map(f => finding(report, f)),
   });
 }
-
-export const t3RowTotal = relationRule('t3-row-total', '表三某行的总计不等于六类申请人之和');
-export const t3ResultsTotal = relationRule('t3-results-total', '表三（七）总计不等于各项办理结果之和');
-export const t3Balance = relationRule('t3-balance', '表三：本年新收 + 上年结转 ≠ 办理结果总计 + 结转下年度');
-export const t4GroupTotal = relationRule('t4-group-total', '表四某组的总计不等于维持、纠正、其他、尚未审结之和');

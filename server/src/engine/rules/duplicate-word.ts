@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { TEMPLATE_LABELS } from '../template';
 import { normalizeLabelUncached, normalizeTemplateLabel } from '../text';
-import { chunkMatches } from './proseText';
+import { chunkMatches } from './prose-text';
 
 /**
  * Two-character words that Chinese doubles on purpose (ABAB): verbs "try a little"

@@ -11,7 +11,7 @@ import { slipCells, valueOf } from '../relations';
 import { chineseNumeral } from '../text';
 import { T4_GROUPS } from '../template';
 import { defineRule, type Finding } from '../types';
-import { excerpt } from './proseText';
+import { excerpt } from './prose-text';
 import { cellName, cellRange } from './util';
 
 /** What a count in the prose is about. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { Report } from '../report';
-import { chunkMatches, excerpt, lineContext, type ProseMatch } from './proseText';
+import { chunkMatches, excerpt, lineContext, type ProseMatch } from './prose-text';
 
 const YEAR = /(?<![0-9０-９])((?:19|20|１９|２０)[0-9０-９]{2})\s*年(度?)/g;
 /** "与2021年度相比", "自2019年度起": the year is compared with or counted from, not reported on. */

@@ -5,7 +5,7 @@ import { isHeadingWords, readHeadingLine } from '../sections';
 import { BOOKMARK, type TextEdit } from '../text';
 import { isDirectiveLine } from '../directives';
 import { PLACEHOLDER, templateParts } from '../blocks';
-import { debrisLine } from './conversionArtifact';
+import { debrisLine } from './conversion-artifact';
 import { insertLines } from './util';
 
 /** An answer that says nothing. */
