@@ -44,17 +44,10 @@ export function splitRegion(region: TableRegion, fallback: TableId | undefined):
 }
 
 /** The labelled rows of both formats' template for a table, with the number of values each has. */
-const templateRows = new Map<TableId, Array<{ label: string; columns: number }>>();
-
-function templateRowsOf(id: TableId) {
-  let rows = templateRows.get(id);
-  if (!rows) {
-    rows = (['2021', '2019'] as FormatId[]).flatMap(f => TABLES[f][id].blocks.flatMap(b => b.rows.map(row => ({ label: row.label, columns: b.columns.length }))))
-      .filter(d => d.label !== '');
-    templateRows.set(id, rows);
-  }
-  return rows;
-}
+const templateRowsOf = (id: TableId) => (['2021', '2019'] as FormatId[])
+  .flatMap(f => TABLES[f][id].blocks.flatMap(b => b.rows.map(row => ({ label: row.label, columns: b.columns.length }))))
+  .filter(d => d.label !== '');
+const TEMPLATE_ROWS = { t2: templateRowsOf('t2'), t3: templateRowsOf('t3'), t4: templateRowsOf('t4') };
 
 /** How many cells of `row` from index `from` on look like numbers. */
 export function numbersFrom(row: Row, from: number): number {
@@ -69,7 +62,7 @@ export function numbersFrom(row: Row, from: number): number {
  * matched as 表三 it would report every template row missing. The first rows decide.
  */
 function resembles(rows: Row[], id: TableId): boolean {
-  const rowDefs = templateRowsOf(id);
+  const rowDefs = TEMPLATE_ROWS[id];
   // A template row is its label, as the row's last word cell, followed by its values: a ledger's
   // 办理结果 column names results too, but with a number or two after them, not seven.
   for (let r = 0; r < rows.length && r < 40; r++) {

@@ -1,7 +1,7 @@
 // The template's words as they are recognised in a document: normalised, and without the ordinal
 // ("（一）", "1.", "三、") that writers drop or change, and how well a cell's words name a label.
 // The table reader tells a table's rows by these; the identifier and the matcher score cells with them.
-import { countBigrams, normalizeLabel, normalizeLabelUncached, normalizeTemplateLabel, similarityOf, type BigramCounts } from './text';
+import { countBigrams, normalizeLabel, normalizeTemplateLabel, similarityOf, type BigramCounts } from './text';
 import { ACCEPTED_LABEL_VARIANTS, TABLES, TEMPLATE_LABELS, type TableDef, type TableId } from './template';
 import { BoundedCache } from './caches';
 import { isPlaceholder, looksNumeric } from './values';
@@ -84,7 +84,7 @@ class WordsCache extends BoundedCache<string, Words> {
   of(cellText: string): Words {
     let words = this.get(cellText);
     if (words === undefined) {
-      const norm = normalizeLabelUncached(cellText);
+      const norm = normalizeLabel(cellText);
       words = { norm, core: core(norm) };
       this.store(cellText, words);
     }
@@ -94,20 +94,19 @@ class WordsCache extends BoundedCache<string, Words> {
 const cellWords = new WordsCache(20000);
 export const wordsOf = (text: string) => cellWords.of(text);
 
-/** A template label's forms for scoring; template-derived, so kept for the life of the process. */
+/** A template label's forms for scoring. */
 export interface LabelForms { norm: string; core: string; variants: string[]; bigrams: BigramCounts }
-const labelForms = new Map<string, LabelForms>();
 
-export function formsOf(label: string): LabelForms {
-  let forms = labelForms.get(label);
-  if (!forms) {
-    const norm = normalizeTemplateLabel(label);
-    const labelCore = core(norm);
-    forms = { norm, core: labelCore, variants: (ACCEPTED_LABEL_VARIANTS[label] ?? []).map(normalizeTemplateLabel), bigrams: countBigrams(labelCore) };
-    labelForms.set(label, forms);
-  }
-  return forms;
+function labelForms(label: string): LabelForms {
+  const norm = normalizeTemplateLabel(label);
+  const labelCore = core(norm);
+  return { norm, core: labelCore, variants: (ACCEPTED_LABEL_VARIANTS[label] ?? []).map(normalizeTemplateLabel), bigrams: countBigrams(labelCore) };
 }
+
+/** The forms of every word the template prints, made once. */
+const LABEL_FORMS = new Map(TEMPLATE_LABELS.map(label => [label, labelForms(label)]));
+
+export const formsOf = (label: string): LabelForms => LABEL_FORMS.get(label) ?? labelForms(label);
 
 /**
  * How well a cell's text names a template label (a string of the template, whose forms are kept

@@ -53,16 +53,22 @@ export interface MatchedTable {
 export const cellAt = (table: MatchedTable, [r, c]: CellAt): Cell => table.rows[r].cells[c];
 
 /**
- * Keys are interned: ids come from the template, and a key string per cell weighed megabytes in a
- * big report. Found by row, then column, so that asking does not build the string each time.
+ * The key of every template cell, made once from the template: a key string per cell weighed
+ * megabytes in a big report. Found by row, then column, so that asking does not build the string.
  */
-const keys = new Map<string, Map<string, string>>();
+const CELL_KEYS = new Map<string, Map<string, string>>();
+for (const def of Object.values(TABLES).flatMap(byId => Object.values(byId))) {
+  for (const b of def.blocks) {
+    for (const row of b.rows) {
+      let byCol = CELL_KEYS.get(row.id);
+      if (!byCol) CELL_KEYS.set(row.id, (byCol = new Map()));
+      for (const col of b.columns) if (!byCol.has(col.id)) byCol.set(col.id, `${row.id}|${col.id}`);
+    }
+  }
+}
+
 export function cellKey(rowId: string, colId: string): string {
-  let byCol = keys.get(rowId);
-  if (!byCol) keys.set(rowId, (byCol = new Map()));
-  let key = byCol.get(colId);
-  if (key === undefined) byCol.set(colId, (key = `${rowId}|${colId}`));
-  return key;
+  return CELL_KEYS.get(rowId)?.get(colId) ?? `${rowId}|${colId}`;
 }
 
 interface Candidate { row: RowDef; block: number; score: number }
@@ -99,25 +105,22 @@ interface Slot { row: RowDef; block: number }
  * a cold check skips scoring a well-written label against every row.
  */
 interface TemplateIndex { all: Slot[]; exact: Map<string, Slot[]>; header: string[]; fewestColumns: number }
-const rowIndex = new Map<TableDef, TemplateIndex>();
 
-function indexOf(def: TableDef): TemplateIndex {
-  let index = rowIndex.get(def);
-  if (!index) {
-    const all = def.blocks.flatMap((b, block) => b.rows.filter(row => row.label !== '').map(row => ({ row, block })));
-    const exact = new Map<string, Slot[]>();
-    for (const { row } of all) {
-      for (const written of [row.label, ...(ACCEPTED_LABEL_VARIANTS[row.label] ?? [])]) {
-        const words = normalizeTemplateLabel(written);
-        const writtenWords: Words = { norm: words, core: core(words) };
-        if (!exact.has(words)) exact.set(words, all.filter(o => scoreWords(writtenWords, formsOf(o.row.label)) === 1));
-      }
+function templateIndex(def: TableDef): TemplateIndex {
+  const all = def.blocks.flatMap((b, block) => b.rows.filter(row => row.label !== '').map(row => ({ row, block })));
+  const exact = new Map<string, Slot[]>();
+  for (const { row } of all) {
+    for (const written of [row.label, ...(ACCEPTED_LABEL_VARIANTS[row.label] ?? [])]) {
+      const words = normalizeTemplateLabel(written);
+      const writtenWords: Words = { norm: words, core: core(words) };
+      if (!exact.has(words)) exact.set(words, all.filter(o => scoreWords(writtenWords, formsOf(o.row.label)) === 1));
     }
-    const header = def.blocks.flatMap(b => b.header);
-    rowIndex.set(def, (index = { all, exact, header, fewestColumns: Math.min(...def.blocks.map(b => b.columns.length)) }));
   }
-  return index;
+  const header = def.blocks.flatMap(b => b.header);
+  return { all, exact, header, fewestColumns: Math.min(...def.blocks.map(b => b.columns.length)) };
 }
+const INDEXES = new Map(Object.values(TABLES).flatMap(byId => Object.values(byId)).map(def => [def, templateIndex(def)]));
+const indexOf = (def: TableDef) => INDEXES.get(def)!;
 
 const allRows = (def: TableDef) => indexOf(def).all;
 const exactRows = (def: TableDef, words: string) => indexOf(def).exact.get(words);
@@ -359,14 +362,9 @@ function readValues(table: MatchedTable, r: number, labelIdx: number, rowDef: Ro
   return true;
 }
 
-// A template row's value keys, column by column, found once per process: a template row belongs to
-// one block, so it is always read with the same columns.
-const rowKeys = new Map<RowDef, string[]>();
-
+/** A template row's value keys, column by column (a template row belongs to one block, so it is always read with the same columns). */
 function valueKeys(row: RowDef, cols: ColumnDef[]): string[] {
-  let keys = rowKeys.get(row);
-  if (!keys) rowKeys.set(row, (keys = cols.map(col => cellKey(row.id, col.id))));
-  return keys;
+  return cols.map(col => cellKey(row.id, col.id));
 }
 
 /** The value a cell holds as row × column: its text and span with white space trimmed, and what it reads as. */

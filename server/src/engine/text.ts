@@ -1,5 +1,4 @@
 // Positions follow LSP conventions: 0-based lines, UTF-16 code-unit characters.
-import { BoundedCache } from './caches';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -162,18 +161,6 @@ function commonSuffix(a: string, b: string, max: number): number {
 const QUOTES = /[“”„‟＂〝〞「」『』"]/g;
 const SINGLE_QUOTES = /[‘’‚‛＇']/g;
 
-// The matcher compares every cell with many template labels: the same few hundred strings are
-// normalised millions of times in a large document, and NFKC plus five regexes dominated a check.
-const normalized = new BoundedCache<string, string>(50000);
-
-/**
- * Canonical form for comparing labels: full-width ASCII to half-width (NFKC), no white space,
- * one quote style, no Word bookmark debris, ASCII case folded.
- */
-export function normalizeLabel(s: string): string {
-  return normalized.memo(s, normalizeLabelUncached);
-}
-
 // The template's own labels are normalised for every comparison too; their number is the
 // template's, so their forms are kept for the life of the process, not emptied with the caches.
 const templateForms = new Map<string, string>();
@@ -181,15 +168,16 @@ const templateForms = new Map<string, string>();
 /** normalizeLabel for a string of the template (a label, variant, anchor or marker), never a document's. */
 export function normalizeTemplateLabel(s: string): string {
   let form = templateForms.get(s);
-  if (form === undefined) templateForms.set(s, (form = normalizeLabelUncached(s)));
+  if (form === undefined) templateForms.set(s, (form = normalizeLabel(s)));
   return form;
 }
 
 /**
- * normalizeLabel without its memo, for a caller that keeps the form itself next to other things it
- * works out from the same string (the matcher, per cell text): a second memo would copy the string again.
+ * Canonical form for comparing labels: full-width ASCII to half-width (NFKC), no white space,
+ * one quote style, no Word bookmark debris, ASCII case folded. The matcher keeps each cell text's
+ * form with the rest it works out from that text (labels.ts `wordsOf`).
  */
-export function normalizeLabelUncached(s: string): string {
+export function normalizeLabel(s: string): string {
   return normalizePlain(s) ?? s
     .replace(BOOKMARK, '')
     .normalize('NFKC')
@@ -201,7 +189,7 @@ export function normalizeLabelUncached(s: string): string {
 }
 
 /**
- * The normal form of a label made only of characters that the steps of normalizeLabelUncached each
+ * The normal form of a label made only of characters that the steps of normalizeLabel each
  * turn into one character or none, whatever stands around them: Chinese words, ASCII and
  * full-width punctuation, white space and quotes, as nearly every table cell is. Such a string is
  * read once instead of seven times (NFKC and six replaces were most of a cold match); any other
@@ -225,7 +213,7 @@ function normalizePlain(s: string): string | undefined {
 
 const DROPPED = -1, NOT_PLAIN = -2;
 
-/** What normalizeLabelUncached makes of one character of a plain label: a character, DROPPED, or NOT_PLAIN. */
+/** What normalizeLabel makes of one character of a plain label: a character, DROPPED, or NOT_PLAIN. */
 function plainForm(c: number): number {
   // CJK unified ideographs: NFKC maps none of them.
   if (c >= 0x4e00 && c <= 0x9fff) return c;
@@ -249,7 +237,7 @@ export const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
 
 /** Sørensen–Dice similarity of character bigrams, 0..1. */
 export function similarity(a: string, b: string): number {
-  return similarityOf(a, b, bigramCounts, bigramCounts);
+  return similarityOf(a, b, countBigrams, countBigrams);
 }
 
 /** How often each two-character sequence occurs in a string. */
@@ -270,13 +258,6 @@ export function similarityOf(a: string, b: string, countsOfA: (a: string) => Big
     if (m) shared += Math.min(m, n);
   }
   return (2 * shared) / (a.length + b.length - 2);
-}
-
-// Labels are compared with every template label, so each string's bigram counts are kept.
-const bigrams = new BoundedCache<string, BigramCounts>(20000);
-
-function bigramCounts(s: string): BigramCounts {
-  return bigrams.memo(s, countBigrams);
 }
 
 /** The bigram counts of `s`, counted afresh. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { TEMPLATE_LABELS } from '../template';
-import { normalizeLabelUncached, normalizeTemplateLabel } from '../text';
+import { normalizeLabel, normalizeTemplateLabel } from '../text';
 import { chunkMatches } from './prose-text';
 
 /**
@@ -44,7 +44,7 @@ const LONGEST = Math.max(...[...LABEL_WORDS].map(w => w.length));
  */
 function madeOfLabels(line: string): boolean {
   // Not memoised: a line is asked about once per check, and a memo would keep a copy of every such line.
-  const s = normalizeLabelUncached(line);
+  const s = normalizeLabel(line);
   // ends[i]: the line's first i characters split into such words; none splits past `reached`.
   const ends = new Uint8Array(s.length + 1);
   let reached = 0;
