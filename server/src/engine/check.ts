@@ -32,7 +32,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
 }
 
 /** `checkReport` in steps. */
-export function* checkReportSteps(report: Report, options: CheckOptions = {}): Generator<void, Diagnostic[]> {
+function* checkReportSteps(report: Report, options: CheckOptions = {}): Generator<void, Diagnostic[]> {
   if (!report.isReport) return [];
   const rules = RULES.filter(r => options.severities?.[r.id] !== 'off');
   const found = yield* findingsSteps(rules, report);

@@ -5,7 +5,7 @@ import { valueOf } from './relations';
 import type { Report } from './report';
 import type { TableId } from './template';
 
-export interface KeyFigures {
+interface KeyFigures {
   /** 表三 一、本年新收 × 总计. */
   received: bigint | null;
   /** 表三 二、上年结转 × 总计. */
@@ -20,10 +20,10 @@ export interface KeyFigures {
   lawsuits: bigint | null;
 }
 
-export type KeyFigure = keyof KeyFigures;
+type KeyFigure = keyof KeyFigures;
 
 /** Where each figure is read: table, row and columns (summed). */
-export const KEY_FIGURE_CELLS: Record<KeyFigure, { table: TableId; row: string; cols: string[] }> = {
+const KEY_FIGURE_CELLS: Record<KeyFigure, { table: TableId; row: string; cols: string[] }> = {
   received: { table: 't3', row: 'new', cols: ['total'] },
   carriedIn: { table: 't3', row: 'carried', cols: ['total'] },
   handled: { table: 't3', row: 'resultsTotal', cols: ['total'] },

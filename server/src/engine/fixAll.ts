@@ -53,7 +53,7 @@ export function replacementEdit(before: string, after: string): TextEdit | undef
 
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-export interface FixAllResult {
+interface FixAllResult {
   text: string;
   /** Number of fixes applied over all rounds. */
   applied: number;

@@ -81,7 +81,7 @@ export function folderReport(report: Report, file: string, name: string): Folder
   };
 }
 
-export function folderOf(reports: FolderReport[]): Folder {
+function folderOf(reports: FolderReport[]): Folder {
   const groups = new Map<string, FolderReport[]>();
   const key = (organ: string, year: number) => `${organ}|${year}`;
   for (const r of reports) {

@@ -4,7 +4,7 @@
 // as tab rows, the Word export draws it.
 import type { BlockDef, ColumnDef, RowDef, TableDef } from './template';
 
-export type FormCellKind = 'caption' | 'header' | 'group' | 'label' | 'value';
+type FormCellKind = 'caption' | 'header' | 'group' | 'label' | 'value';
 
 export interface FormCell {
   /** Template text; empty for a value cell. */

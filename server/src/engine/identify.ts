@@ -7,7 +7,7 @@ import { core, isValueText, labelScore, MATCH, wordsOf } from './labels';
 import { FORMAT_MARKERS, TABLE_ANCHORS, TABLES, type FormatId, type TableId } from './template';
 
 /** Which template table a row announces, if it is the first row of one. */
-export function anchorOf(row: Row): TableId | undefined {
+function anchorOf(row: Row): TableId | undefined {
   for (const cell of row.cells) {
     const words = wordsOf(cell.text);
     const id = words.anchor === undefined ? (words.anchor = cellAnchor(words.norm)) : words.anchor;

@@ -2,7 +2,7 @@
 // (carry-over between years) and what the summary groups by.
 import type { Report } from './report';
 
-export interface ReportIdentity {
+interface ReportIdentity {
   /** The organ's name, normalised so that the ways one organ writes it compare equal; null when unknown. */
   organ: string | null;
   year: number | null;

@@ -95,7 +95,7 @@ const cellWords = new WordsCache(20000);
 export const wordsOf = (text: string) => cellWords.of(text);
 
 /** A template label's forms for scoring. */
-export interface LabelForms { norm: string; core: string; variants: string[]; bigrams: BigramCounts }
+interface LabelForms { norm: string; core: string; variants: string[]; bigrams: BigramCounts }
 
 function labelForms(label: string): LabelForms {
   const norm = normalizeTemplateLabel(label);

@@ -45,7 +45,7 @@ interface Instance extends Omit<RelationFailure, 'fixValue'> { holds: boolean }
  * slip located by the relations around it. Every 表三 cell is on a row relation and a column
  * relation, so one mistyped 表三 cell is found this way; a 表四 cell is on one relation only.
  */
-export interface CellSlip {
+interface CellSlip {
   cell: ValueCell;
   /** The value every relation through the cell agrees on. */
   value: bigint;
@@ -53,7 +53,7 @@ export interface CellSlip {
 }
 
 /** A table's arithmetic: the slips located, and the failures no slip explains (their relation's rule reports them). */
-export interface TableArithmetic { slips: CellSlip[]; failures: RelationFailure[] }
+interface TableArithmetic { slips: CellSlip[]; failures: RelationFailure[] }
 
 /** Arithmetic as kept with a table's content: cells named by key, so it holds wherever that content stands. */
 interface KeptFailure extends Omit<RelationFailure, 'table' | 'target' | 'left' | 'right' | 'suspects'> { target: string; left: string[]; right: string[]; suspects?: string[] }
@@ -153,7 +153,7 @@ function analyse({ failures, holding }: { failures: RelationFailure[]; holding: 
   return { failures, slips, unexplained: failures.filter(f => !explained.has(f)) };
 }
 
-export interface Term { name: string; value: bigint; negative?: boolean }
+interface Term { name: string; value: bigint; negative?: boolean }
 
 /** "自然人 2 + 商业企业 1 − 结转 0"; more than eight terms name only the non-zero ones, then "其余 N 项 0". */
 export function termsText(terms: Term[]): string {

@@ -4,10 +4,10 @@ import { BOOKMARK, chineseNumeral, normalizeLabel, normalizeTemplateLabel, simil
 import { SECTIONS, type SectionDef } from './template';
 import { BoundedCache, ownString } from './caches';
 
-export type OrdinalKind = 'chinese' | 'arabic' | 'lost' | 'none' | 'sub';
+type OrdinalKind = 'chinese' | 'arabic' | 'lost' | 'none' | 'sub';
 
 /** A line read as "[#…] [ordinal] words", with offsets of its parts. */
-export interface HeadingLine {
+interface HeadingLine {
   line: number;
   /** Offset where the heading text (ordinal included) starts and ends, Markdown marker and debris excluded. */
   start: number;

@@ -8,7 +8,7 @@ import { ownedText } from './caches';
 import { isCaptionText, isGroupLabelForm, isRowLabelForm, isTemplateWordForm, labelForm } from './labels';
 import { htmlTableRows } from './htmlTables';
 
-export type TableLayout = 'tab' | 'cell-per-line' | 'pipe' | 'html';
+type TableLayout = 'tab' | 'cell-per-line' | 'pipe' | 'html';
 
 /** A cell's source span. `text` is the cell as written (continuation lines joined without the break). */
 export interface Cell { text: string; start: number; end: number }
@@ -234,7 +234,7 @@ function isWordBeyondGroups(text: string): boolean {
 export interface TableScan { regions: TableRegion[]; kinds: LineKinds; fences: Uint8Array }
 
 /** The previous version's scan and how the text changed since, for `findTables` to re-read only what changed. */
-export interface PreviousScan { scan: TableScan; change: LineChange }
+interface PreviousScan { scan: TableScan; change: LineChange }
 
 /**
  * Finds every table region. Given the previous version's scan, lines before the change keep their

@@ -21,7 +21,7 @@ export interface Fix {
   safe: boolean;
 }
 
-export interface RelatedInfo {
+interface RelatedInfo {
   range: Range;
   message: string;
   /** The report the range is in, as the folder names it (folder.ts), when it is another one. */
@@ -70,7 +70,7 @@ export interface RuleInfo<Id extends string = RuleCode> {
 export type Rule<Id extends string = RuleCode> = ReportRule<Id> | TableRule<Id> | ChunkRule<Id>;
 
 /** Depends on the whole report: checked again on every version. */
-export interface ReportRule<Id extends string = RuleCode> extends RuleInfo<Id> {
+interface ReportRule<Id extends string = RuleCode> extends RuleInfo<Id> {
   scope: 'report';
   check(report: Report): Finding[];
 }

@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { cellName, cellRange, valueFindings } from './util';
 
-export const toHalfWidth = (s: string) => s.replace(/[０-９－．，]/g, ch => ch.normalize('NFKC')).replace(/^−/, '-');
+const toHalfWidth = (s: string) => s.replace(/[０-９－．，]/g, ch => ch.normalize('NFKC')).replace(/^−/, '-');
 
 export const cellFullwidth = defineRule({
   id: 'cell-fullwidth',
