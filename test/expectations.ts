@@ -14,9 +14,7 @@
 //                                       first line. Without one, the whole file is one report.
 //
 // Whole-line comments are comment lines to the engine, so marks may sit between the rows of tab,
-// one-cell-per-line and pipe tables; `unmarked` lets a test show that they change nothing. The
-// engine still reads Word bookmarks inside comments, so a message quoting one writes its "[" as
-// &#91; (a character reference, as anywhere in HTML).
+// one-cell-per-line and pipe tables; `unmarked` lets a test show that they change nothing.
 import type { Diagnostic, Range } from '../server/src/engine';
 
 const EXPECT = /^\s*<!--\s*expect\s+([a-z0-9-]+)(?:@([^\s:]+))?:\s*(.*?)\s*-->\s*$/;
@@ -45,8 +43,7 @@ export function marks(text: string): Mark[] {
     if (!m) return [];
     let line = i + 1;
     while (line < lines.length && COMMENT.test(lines[line])) line++;
-    const [, code, at, written] = m;
-    const message = written.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
+    const [, code, at, message] = m;
     if (at === undefined) return [{ line, code, message }];
     const column = lines[line]?.indexOf(at, searched.get(line) ?? 0) ?? -1;
     if (column < 0) throw new Error(`line ${i + 1}: expects ${code} at «${at}», which line ${line + 1} does not hold there`);

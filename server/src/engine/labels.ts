@@ -119,6 +119,12 @@ export function labelScore(text: string, label: string, atLeast = 0): number {
   return scoreOf(wordsOf(text), label, atLeast);
 }
 
+/** labelScore of a text that is no table cell (a line of prose): worked out afresh, nothing kept of it. */
+export function textScore(text: string, label: string, atLeast = 0): number {
+  const norm = normalizeLabel(text);
+  return scoreWords({ norm, core: core(norm) }, formsOf(label), atLeast) ?? 0;
+}
+
 /** labelScore of the text whose words these are. */
 export function scoreOf(words: Words, label: string, atLeast = 0): number {
   let score = words.scores?.get(label);

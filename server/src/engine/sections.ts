@@ -2,6 +2,7 @@
 // the report year, from the lines outside tables.
 import { BOOKMARK, chineseNumeral, normalizeLabel, normalizeTemplateLabel, similarity, unchangedMove, type LineChange, type LineIndex, type Move } from './text';
 import { SECTIONS, type SectionDef } from './template';
+import { isDirectiveLine } from './directives';
 import { BoundedCache, ownString } from './caches';
 
 type OrdinalKind = 'chinese' | 'arabic' | 'lost' | 'none' | 'sub';
@@ -151,6 +152,8 @@ interface OutlineLine { heading: HeadingLine; section?: SectionHeading; title?: 
 export type OutlineLines = Array<OutlineLine | null | undefined>;
 
 function readOutlineLine(lines: LineIndex, n: number): OutlineLine | null {
+  // A comment is no text of the report, whatever it says.
+  if (isDirectiveLine(lines.line(n))) return null;
   const heading = readHeadingLine(lines, n);
   if (!heading) return null;
   const raw = lines.line(n);

@@ -1,8 +1,8 @@
+import { isDirectiveLine } from '../directives';
 import { defineRule, type Finding } from '../types';
 import { sectionAt, type Report } from '../report';
-import { labelScore } from '../labels';
+import { textScore } from '../labels';
 import { TEMPLATE_LABELS } from '../template';
-import { ownString } from '../caches';
 
 /** Adjacent bookmarks are one piece of debris: Word writes them in runs. */
 const BOOKMARK_RUN = /\[bookmark:[^\]\n]*\](?:[ \t]*\[bookmark:[^\]\n]*\])*/g;
@@ -79,9 +79,7 @@ function caughtLines(report: Report): Set<number> {
 function namesLabel(line: string): boolean {
   const words = line.replace(/^[\s0-9０-９]+|[\s0-9０-９]+$/g, '');
   if (words === '') return false;
-  // The matcher keeps what it works out per text: a copy, so that no document stays alive in it.
-  const text = ownString(words);
-  return TEMPLATE_LABELS.some(label => labelScore(text, label, NAMES_LABEL) >= NAMES_LABEL);
+  return TEMPLATE_LABELS.some(label => textScore(words, label, NAMES_LABEL) >= NAMES_LABEL);
 }
 
 /** Whether line n is in a table region (regions are in line order). */
@@ -164,6 +162,8 @@ export const conversionArtifact = defineRule({
     for (const n of candidates) {
       if (!marked.has(n) && !mayBePageNumber(report, n)) continue;
       const raw = lines.line(n);
+      // A comment is not the report's text: what it quotes is no debris of it.
+      if (isDirectiveLine(raw)) continue;
       const base = lines.starts[n];
       // Most lines hold no bookmark.
       const runs = raw.includes('[bookmark:') ? [...raw.matchAll(BOOKMARK_RUN)] : [];
