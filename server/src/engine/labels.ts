@@ -4,7 +4,7 @@
 import { countBigrams, normalizeLabel, normalizeTemplateLabel, similarityOf, type BigramCounts } from './text';
 import { ACCEPTED_LABEL_VARIANTS, TABLES, TEMPLATE_LABELS, type TableDef, type TableId } from './template';
 import { BoundedCache } from './caches';
-import { isPlaceholder, looksNumeric } from './values';
+import { isValueWritten } from './values';
 
 const ORDINAL_PREFIX = /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、])/;
 
@@ -154,4 +154,4 @@ export function scoreWords(words: Words, label: LabelForms, atLeast = 0): number
 /** The score from which a cell names a label, drifted. */
 export const MATCH = 0.6;
 /** A cell that holds a value or none: blank, a number, a placeholder. */
-export const isValueText = (s: string) => s === '' || looksNumeric(s) || isPlaceholder(s);
+export const isValueText = (s: string) => s === '' || isValueWritten(s);

@@ -2,7 +2,7 @@
 // code and one-cell-per-line blocks as paragraphs, so tables are found here, before Markdown
 // parsing, and the Markdown parser never sees them.
 import { FENCE, fenceAfter, unchangedMove, type LineChange, type LineIndex, type Move } from './text';
-import { isPlaceholder, looksNumeric } from './values';
+import { isValueWritten, looksNumeric } from './values';
 import { isDirectiveLine } from './directives';
 import { ownedText } from './caches';
 import { isCaptionText, isGroupLabelForm, isRowLabelForm, isTemplateWordForm, labelForm } from './labels';
@@ -187,7 +187,7 @@ function wrapInto(cell: Cell, more: Cell): void {
 /** More cells than any row of a template table has, labels included (表四's value row has 15). */
 const LONGEST_ROW = 16;
 
-const isValueCell = (text: string) => looksNumeric(text) || isPlaceholder(text);
+const isValueCell = isValueWritten;
 
 /**
  * A one-cell-per-line "row" longer than any template row lost the blank lines between its rows

@@ -3,7 +3,7 @@
 import type { ValueKind } from './template';
 import { BoundedCache } from './caches';
 
-export type ValueProblem = 'empty' | 'placeholder' | 'not-number' | 'negative' | 'fraction' | 'spaces';
+export type ValueProblem = 'empty' | 'placeholder' | 'not-number' | 'negative' | 'fraction' | 'spaces' | 'unit';
 
 export interface CellValue {
   /** Integer value for counts and 本年增/减; undefined when the cell cannot be read. */
@@ -14,7 +14,7 @@ export interface CellValue {
   problem?: ValueProblem;
 }
 
-const PLACEHOLDERS = new Set(['/', '／', '\\', '-', '－', '—', '——', '–', '─', '无', '空', '×', 'x', 'X', 'n/a', 'N/A', '*', '…', '...']);
+const PLACEHOLDERS = new Set(['/', '／', '\\', '-', '－', '—', '——', '–', '─', '无', '空', '×', 'x', 'X', 'n/a', 'N/A', '*', '…', '...', '暂无', '无数据', '暂无数据', '不适用']);
 const FULLWIDTH = /[０-９－．，]/;
 
 const NUMERIC = /^[-−－]?[0-9０-９][0-9０-９,，.．]*$/;
@@ -22,6 +22,15 @@ const NUMERIC = /^[-−－]?[0-9０-９][0-9０-９,，.．]*$/;
 /** Cheap test used by the table reader: could this cell be a value? */
 export function looksNumeric(s: string): boolean {
   return NUMERIC.test(s);
+}
+
+/** A count written with its unit or in words ("2件", "0 件", "两件"): a value written wrong, not a label. */
+export const UNIT = /\s*(件|条|个|项|次|人次|起|万元|元)$/;
+const COUNTED = new RegExp(`^([-−－]?[0-9０-９][0-9０-９,，.．]*|[零〇一二两三四五六七八九十百]{1,4})${UNIT.source}`);
+
+/** Whether a cell holds a value, however written: a number, a placeholder, or a count with its unit. */
+export function isValueWritten(s: string): boolean {
+  return looksNumeric(s) || PLACEHOLDERS.has(s) || COUNTED.test(s);
 }
 
 /** Whether a cell holds a placeholder for "none" ("/", "-", "无"): what parseValue calls 'placeholder', without reading the cell. */
@@ -51,6 +60,7 @@ function readValue(raw: string, kind: ValueKind): CellValue {
   if (PLACEHOLDERS.has(text)) return { fullwidth, problem: 'placeholder' };
   let s = text.normalize('NFKC').replace(/^[−]/, '-');
   if (/^-?\d[\d ]*\d$/.test(s) && s.includes(' ')) return { fullwidth, problem: 'spaces' };
+  if (COUNTED.test(s) && /^-?\d/.test(s)) return { fullwidth, problem: 'unit' };
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(s);
   if (!m) return { fullwidth, problem: 'not-number' };

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import type { ValueProblem } from '../values';
+import { UNIT, type ValueProblem } from '../values';
 import { cellName, cellRange, valueFindings } from './util';
 
 const REASONS: Partial<Record<ValueProblem, (text: string) => string>> = {
@@ -8,6 +8,7 @@ const REASONS: Partial<Record<ValueProblem, (text: string) => string>> = {
   negative: t => `为负数 ${t}，只有「本年增/减」可以为负`,
   fraction: t => `为小数 ${t}，件数应为整数`,
   spaces: t => `「${t}」数字中间有空格`,
+  unit: t => `「${t}」带了单位，只写数字「${t.replace(UNIT, '')}」`,
 };
 
 export const cellInvalid = defineRule({
