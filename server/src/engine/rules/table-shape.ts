@@ -7,6 +7,8 @@ type Problem<K extends TableProblem['kind']> = Extract<TableProblem, { kind: K }
 
 const quoted = (labels: string[]) => labels.map(l => `「${l}」`).join('、');
 const rowName = (p: { row: { label: string; short: string } }) => p.row.label || p.row.short;
+/** A row as messages name it: by its label, or 表四's one row of numbers, which has none. */
+const rowTitle = (p: { row: { label: string } }) => (p.row.label ? `「${p.row.label}」行` : '数值行');
 
 /** What one block lacks or has too much of, as one sentence per kind of problem. */
 function describe(table: MatchedTable, block: number, problems: TableProblem[]): string[] {
@@ -21,14 +23,14 @@ function describe(table: MatchedTable, block: number, problems: TableProblem[]):
     // Most of the template was not found: the table is not what it seems, or too broken to list.
     const recognised = rows.filter(r => table.labels.has(r.id)).map(r => r.label || r.short);
     parts.push(`无法可靠识别：只认出 ${found} 行${recognised.length ? `（${quoted(recognised)}）` : ''}，其余 ${missing.length} 行未找到`);
-  } else if (missing.length === 1) parts.push(`缺少${quoted(missing)}行`);
+  } else if (missing.length === 1) parts.push(`缺少${rowTitle(of('row-missing')[0])}`);
   else if (missing.length > 1) parts.push(`缺少 ${missing.length} 行：${quoted(missing)}`);
   const columns = of('column-missing').map(p => p.label);
   if (columns.length === 1) parts.push(`表头缺少${quoted(columns)}列`);
   else if (columns.length > 1) parts.push(`表头缺少 ${columns.length} 列：${quoted(columns)}`);
   const counts = of('value-count');
-  if (counts.length === 1) parts.push(`「${rowName(counts[0])}」行应有 ${counts[0].expected} 个数值，实际有 ${counts[0].found} 个`);
-  else if (counts.length > 1) parts.push(`${counts.length} 行的数值个数不对（应有 ${counts[0].expected} 个）：${counts.map(p => `「${rowName(p)}」${p.found} 个`).join('、')}`);
+  if (counts.length === 1) parts.push(`${rowTitle(counts[0])}应有 ${counts[0].expected} 个数值，实际有 ${counts[0].found} 个`);
+  else if (counts.length > 1) parts.push(`${counts.length} 行的数值个数不对（应有 ${counts[0].expected} 个）：${counts.map(p => `${quoted([rowName(p)])}${p.found} 个`).join('、')}`);
   const unknown = of('row-unknown').map(p => cellAt(table, p.label).text.trim());
   if (unknown.length === 1) parts.push(`${quoted(unknown)}不是模板中的行`);
   else if (unknown.length > 1) parts.push(`${unknown.length} 行不是模板中的行：${quoted(unknown)}`);
@@ -38,7 +40,7 @@ function describe(table: MatchedTable, block: number, problems: TableProblem[]):
 /** The cells a block's problems point at, with what is wrong there. */
 function problemCells(report: Report, table: MatchedTable, problems: TableProblem[]) {
   return problems.flatMap(p => {
-    if (p.kind === 'value-count') return [{ cell: cellAt(table, p.at), message: `「${rowName(p)}」行有 ${p.found} 个数值` }];
+    if (p.kind === 'value-count') return [{ cell: cellAt(table, p.at), message: `${rowTitle(p)}有 ${p.found} 个数值` }];
     if (p.kind === 'row-unknown') return [{ cell: cellAt(table, p.label), message: '不是模板中的行' }];
     return [];
   }).map(({ cell, message }) => ({ range: report.lines.range(cell.start, cell.end), message }));
