@@ -73,9 +73,11 @@ export function tableArithmetic(table: MatchedTable): TableArithmetic {
   };
 }
 
-/** The cells the arithmetic locates as slips, without the failures around them. */
-export function slipCells(table: MatchedTable): ValueCell[] {
-  return perTableContent(table, 'arithmetic', kept).slips.map(s => table.values.get(s.cell)!);
+/** The cells the table's own arithmetic doubts: its slips, and the target and suspects of every relation that fails. */
+export function doubtfulCells(table: MatchedTable): ValueCell[] {
+  const { slips, failures } = perTableContent(table, 'arithmetic', kept);
+  const keys = [...slips.map(s => s.cell), ...failures.flatMap(f => [f.target, ...(f.suspects ?? [])])];
+  return keys.map(key => table.values.get(key)!);
 }
 
 function kept(table: MatchedTable): KeptArithmetic {
@@ -146,6 +148,14 @@ function analyse({ failures, holding }: { failures: RelationFailure[]; holding: 
   for (const s of candidates) for (const f of s.failures) claims.set(f, (claims.get(f) ?? 0) + 1);
   const slips = candidates.filter(s => s.failures.every(f => claims.get(f) === 1));
   const explained = new Set(slips.flatMap(s => s.failures));
+  // A balance the sums' fixes restore is explained by them.
+  const fixes = new Map<ValueCell, bigint>();
+  for (const f of failures) if (!explained.has(f) && !f.def.weak && f.fixValue !== undefined) fixes.set(f.target, f.fixValue);
+  for (const f of failures) {
+    if (explained.has(f) || !f.def.weak || ![...f.left, ...f.right].some(c => fixes.has(c))) continue;
+    const fixed = (cells: ValueCell[]) => cells.reduce((s, c) => s + (fixes.get(c) ?? valueOf(c) ?? 0n), 0n);
+    if (fixed(f.left) === fixed(f.right)) explained.add(f);
+  }
   for (const f of failures) {
     const suspects = [...f.left, ...f.right].filter(c => !inHolding.has(c));
     if (suspects.length > 0) f.suspects = suspects;

@@ -314,6 +314,12 @@ export interface RelationDef {
   only?: string[];
   /** Name of the instance in messages, when it is not the row or column label. */
   name?: string;
+  /**
+   * A balance, not a sum of details: its target is only the cell left to balance it. Where the
+   * sums' own fixes (their targets set to what their details add up to) make it hold, its failure
+   * is theirs and is not reported: a （七）总计 left at 0 is one mistake, not one on 结转下年度 too.
+   */
+  weak?: boolean;
 }
 
 function resultRowIds(format: FormatId): string[] {
@@ -332,7 +338,7 @@ function t4Relation(id: string, group: (typeof T4_GROUPS)[number]): RelationDef 
 
 export function relationsFor(format: FormatId): RelationDef[] {
   return [
-    { id: 'A1', code: 't3-balance', table: 't3', over: 'column', left: ['new', 'carried'], right: ['resultsTotal', 'carryForward'], target: 'carryForward' },
+    { id: 'A1', code: 't3-balance', table: 't3', over: 'column', left: ['new', 'carried'], right: ['resultsTotal', 'carryForward'], target: 'carryForward', weak: true },
     { id: 'A2', code: 't3-row-total', table: 't3', over: 'row', left: T3_APPLICANTS, right: ['total'], target: 'total' },
     { id: format === '2021' ? 'A3' : "A3'", code: 't3-results-total', table: 't3', over: 'column', left: resultRowIds(format), right: ['resultsTotal'], target: 'resultsTotal' },
     t4Relation('A4', T4_GROUPS[0]),
