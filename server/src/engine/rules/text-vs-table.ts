@@ -7,7 +7,7 @@ import type { Report } from '../report';
 import type { ProseChunk } from '../prose';
 import { cellKey, type ValueCell } from '../match';
 import { figureCells, figureValue, firstTable } from '../figures';
-import { slipCells, valueOf } from '../relations';
+import { doubtfulCells, valueOf } from '../relations';
 import { chineseNumeral } from '../text';
 import { T4_GROUPS } from '../template';
 import { defineRule, type Finding } from '../types';
@@ -131,11 +131,12 @@ function termName(c: ValueCell): string {
   return group ? group.label : c.col.label;
 }
 
-function finding(report: Report, claim: Claim, slips: () => Set<ValueCell>): Finding | undefined {
+function finding(report: Report, claim: Claim, doubtful: () => Set<ValueCell>): Finding | undefined {
   const cells = cellsFor(report, claim.subject);
   const value = figureValue(cells);
-  // A cell the table's own arithmetic shows mistyped is t3-cell's finding: its number says nothing.
-  if (!cells || value === null || value === claim.value || cells.some(c => slips().has(c))) return undefined;
+  // A cell the table's own arithmetic doubts (a slip, a total that does not add up) is its
+  // findings' business: when unsure which number is wrong, the prose is not said to be.
+  if (!cells || value === null || value === claim.value || cells.some(c => doubtful().has(c))) return undefined;
   const terms = cells.length > 1 ? `（${cells.map(c => `${termName(c)} ${valueOf(c)}`).join(' + ')}）` : '';
   return {
     range: report.lines.range(claim.start, claim.end),
@@ -153,11 +154,11 @@ export const textVsTable = defineRule({
     if (!report.tables.length) return [];
     const out: Finding[] = [];
     // Worked out only when a count disagrees, which is seldom.
-    let slips: Set<ValueCell> | undefined;
-    const slipSet = () => (slips ??= new Set(report.tables.flatMap(slipCells)));
+    let doubtful: Set<ValueCell> | undefined;
+    const doubtfulSet = () => (doubtful ??= new Set(report.tables.flatMap(doubtfulCells)));
     for (const chunk of report.prose) {
       for (const claim of claimsOf(chunk, report.year)) {
-        const f = finding(report, claim, slipSet);
+        const f = finding(report, claim, doubtfulSet);
         if (f) out.push(f);
       }
     }
