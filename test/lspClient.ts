@@ -110,9 +110,20 @@ export class Client {
   }
 
   /** The first publish for `uri` after the `after`-th one (and for `version`, when given). */
-  diagnostics(uri: string, opts: { after?: number; version?: number } = {}): Promise<Diagnostic[]> {
-    return this.until(`diagnostics of ${uri}`, () =>
-      this.published.get(uri)?.slice(opts.after ?? 0).find(p => opts.version === undefined || p.version === opts.version)?.diagnostics);
+  /**
+   * The first diagnostics of `uri` published after the `after`-th (of `version`, if given; that
+   * `say` what the test waits for, if given: a server may publish a document again with what it
+   * already said, and a test that wants the news waits for it, showing the last said on a timeout).
+   */
+  async diagnostics(uri: string, opts: { after?: number; version?: number; say?: (ds: Diagnostic[]) => boolean } = {}): Promise<Diagnostic[]> {
+    const found = () => this.published.get(uri)?.slice(opts.after ?? 0)
+      .find(p => (opts.version === undefined || p.version === opts.version) && (!opts.say || opts.say(p.diagnostics)))?.diagnostics;
+    try {
+      return await this.until(`diagnostics of ${uri}`, found);
+    } catch (e) {
+      const last = this.published.get(uri)?.at(-1)?.diagnostics;
+      throw opts.say && last ? new Error(`${(e as Error).message}\nlast published: ${JSON.stringify(last.map(d => `${d.code} ${d.message}`))}`) : e;
+    }
   }
 
   /**

@@ -141,12 +141,14 @@ test('a workspace pull that reads a change before the server itself does still u
     writeFileSync(path.join(dir, '胡集乡2023年报.md'), fixedHuji2023(folderText('胡集乡2023年报.md')));
     await client.watched([{ uri: lastYear, type: 2 }]);
     await client.workspaceDiagnostics();
-    assert.deepEqual(describe(await client.diagnostics(thisYear, { after: n })), []);
+    // The pull and the watcher's settling may each publish the report: the news is awaited.
+    const carryOver = (ds: Diagnostic[]) => ds.some(d => d.code === 'carry-over');
+    assert.deepEqual(describe(await client.diagnostics(thisYear, { after: n, say: ds => !carryOver(ds) })), []);
     n = client.count(thisYear);
     writeFileSync(path.join(dir, '胡集乡2023年报.md'), folderText('胡集乡2023年报.md'));
     await client.watched([{ uri: lastYear, type: 2 }]);
     await client.workspaceDiagnostics();
-    assert.deepEqual(describe(await client.diagnostics(thisYear, { after: n })), [CARRY_OVER]);
+    assert.deepEqual(describe(await client.diagnostics(thisYear, { after: n, say: carryOver })), [CARRY_OVER]);
   } finally {
     await client.close(thisYear);
   }
