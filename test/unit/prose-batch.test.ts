@@ -15,7 +15,7 @@ function togetherAndAlone(text: string): { together: ProseSegment[]; alone: Pros
   const alone: ProseSegment[] = [];
   for (const [first, last] of proseChunks(report.lines, report.proseLines)) {
     clearCaches();
-    alone.push(...readProse(report.lines, Array.from({ length: last - first + 1 }, (_, i) => first + i)));
+    alone.push(...readProse(report.lines, Uint32Array.from({ length: last - first + 1 }, (_, i) => first + i)));
   }
   return { together, alone };
 }

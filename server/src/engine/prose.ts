@@ -236,7 +236,7 @@ function parseTogether(chunks: string[]): void {
 const CHUNK_START = /^\s*(#{1,6}\s|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．]\s*\S)/;
 
 /** Groups prose lines into chunks: runs of consecutive lines, cut before heading-like lines outside fences. */
-export function proseChunks(lines: LineIndex, proseLines: number[]): Array<[number, number]> {
+export function proseChunks(lines: LineIndex, proseLines: Uint32Array): Array<[number, number]> {
   const chunks: Array<[number, number]> = [];
   let fence: string | undefined;
   for (const n of proseLines) {
@@ -267,7 +267,7 @@ function nestingDepth(line: string): number {
  */
 export interface ProseChunk { first: number; last: number; start: number; segments: ProseSegment[] }
 
-export function readProse(lines: LineIndex, proseLines: number[]): ProseSegment[] {
+export function readProse(lines: LineIndex, proseLines: Uint32Array): ProseSegment[] {
   return flatProse(readChunks(lines, proseChunks(lines, proseLines)));
 }
 

@@ -23,7 +23,8 @@ export interface Report extends Outline {
   regions: TableRegion[];
   tables: MatchedTable[];
   sections: SectionSpan[];
-  proseLines: number[];
+  /** The lines outside tables, in order. */
+  proseLines: Uint32Array;
   /** The prose in chunks, in order (prose.ts). */
   prose: ProseChunk[];
   /** Format the tables are written in, when their labels show it. */
@@ -76,8 +77,9 @@ export function* buildReportSteps(text: string, options: ReportOptions = {}): Ge
   yield;
   const inTable = new Uint8Array(lines.lineCount);
   for (const r of regions) inTable.fill(1, r.firstLine, r.lastLine + 1);
-  const proseLines: number[] = [];
-  for (let n = 0; n < lines.lineCount; n++) if (!inTable[n]) proseLines.push(n);
+  // Typed, as the line starts are (text.ts): a plain array of a big document's lines is costly to grow.
+  const proseLines = new Uint32Array(lines.lineCount - inTable.reduce((sum, x) => sum + x, 0));
+  for (let n = 0, k = 0; n < lines.lineCount; n++) if (!inTable[n]) proseLines[k++] = n;
 
   const { read, ...outline } = readOutline(lines, proseLines, edit && { read: options.previous!.reusable.read, change: edit.change }, options.fileName);
   yield;
@@ -154,7 +156,7 @@ function unchangedChunks(before: ProseChunk[], change: LineChange): (first: numb
 const PROSE_STEP_CHARS = 32768;
 
 /** The prose chunks in batches of about PROSE_STEP_CHARS. */
-function proseBatches(lines: LineIndex, proseLines: number[]): Array<Array<[number, number]>> {
+function proseBatches(lines: LineIndex, proseLines: Uint32Array): Array<Array<[number, number]>> {
   const batches: Array<Array<[number, number]>> = [];
   let batch: Array<[number, number]> = [];
   let size = 0;

@@ -148,8 +148,13 @@ export interface Outline {
 /** What a line can be in the outline, read from the line alone (the outline decides in context). */
 interface OutlineLine { heading: HeadingLine; section?: SectionHeading; title?: Title }
 
-/** Per line, its reading: null when the outline has no use for it, undefined when it was not read (a table line). */
-export type OutlineLines = Array<OutlineLine | null | undefined>;
+/**
+ * The line readings of a version: which lines were read (the lines outside tables), and of those
+ * the few the outline has a use for. Not an array of a reading per line: a plain array as long as
+ * a big document is a large object for V8, and allocating one per re-check cost 1 ms of the 1 MB
+ * editing benchmark's 15.
+ */
+export interface OutlineLines { wasRead: Uint8Array; outline: Map<number, OutlineLine> }
 
 function readOutlineLine(lines: LineIndex, n: number): OutlineLine | null {
   // A comment is no text of the report, whatever it says.
@@ -191,16 +196,18 @@ function movedLine(o: OutlineLine, { lines: shift, chars: delta }: Move): Outlin
  * Reads the outline from the lines that are not in a table. Given the previous version's line
  * readings and the change since, a line outside the change keeps its reading.
  */
-export function readOutline(lines: LineIndex, proseLines: number[], previous?: { read: OutlineLines; change: LineChange }, fileName?: string): Outline & { read: OutlineLines } {
-  const read: OutlineLines = new Array(lines.lineCount);
+export function readOutline(lines: LineIndex, proseLines: Uint32Array, previous?: { read: OutlineLines; change: LineChange }, fileName?: string): Outline & { read: OutlineLines } {
+  const read: OutlineLines = { wasRead: new Uint8Array(lines.lineCount), outline: new Map() };
   const headings: SectionHeading[] = [];
   const subItems: HeadingLine[] = [];
   let title: Title | undefined;
   const repeatedTitles: Title[] = [];
   for (const n of proseLines) {
     const known = previous && knownReading(previous, n);
-    const o = (read[n] = known === undefined ? readOutlineLine(lines, n) : known);
+    const o = known === undefined ? readOutlineLine(lines, n) : known;
+    read.wasRead[n] = 1;
     if (!o) continue;
+    read.outline.set(n, o);
     const t = o.title;
     if (t) {
       if (!title && headings.length === 0) { title = t; continue; }
@@ -222,13 +229,13 @@ export function readOutline(lines: LineIndex, proseLines: number[], previous?: {
  * first: the statistics period ("自2023年1月1日起至2023年12月31日止"), the date it was signed, the
  * file name. (Failing those, readOutline guesses from 一、总体情况.)
  */
-function yearFromText(lines: LineIndex, proseLines: number[], fileName?: string): number | null {
+function yearFromText(lines: LineIndex, proseLines: Uint32Array, fileName?: string): number | null {
   return yearFromPeriod(lines, proseLines) ?? yearFromDateLine(lines, proseLines) ?? yearFromFileName(fileName);
 }
 
 const PERIOD = /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日.{0,4}?(?:至|到|—|-|~)\s*\1\s*年\s*12\s*月\s*31\s*日/;
 
-function yearFromPeriod(lines: LineIndex, proseLines: number[]): number | null {
+function yearFromPeriod(lines: LineIndex, proseLines: Uint32Array): number | null {
   for (const n of proseLines) {
     const s = lines.line(n);
     if (!s.includes('31')) continue;
@@ -246,7 +253,7 @@ function yearFromFileName(fileName: string | undefined): number | null {
 const YEARS = /(?<!\d)((?:19|20)\d{2})\s*年/g;
 
 /** The year most mentioned in section 一 (the later on a tie). */
-function yearOfOverview(lines: LineIndex, proseLines: number[], headings: SectionHeading[]): number | null {
+function yearOfOverview(lines: LineIndex, proseLines: Uint32Array, headings: SectionHeading[]): number | null {
   const overview = headings.find(h => h.section.index === 1);
   if (!overview) return null;
   const end = headings.find(h => h.line > overview.line)?.line ?? lines.lineCount;
@@ -264,14 +271,17 @@ function yearOfOverview(lines: LineIndex, proseLines: number[], headings: Sectio
 function knownReading({ read, change }: { read: OutlineLines; change: LineChange }, n: number): OutlineLine | null | undefined {
   const move = unchangedMove(change, n, n);
   if (!move) return undefined;
-  const o = read[n - move.lines];
-  return o && (move.lines !== 0 || move.chars !== 0) ? movedLine(o, move) : o;
+  const old = n - move.lines;
+  if (!read.wasRead[old]) return undefined;
+  const o = read.outline.get(old);
+  if (!o) return null;
+  return move.lines !== 0 || move.chars !== 0 ? movedLine(o, move) : o;
 }
 
 const DATE_LINE = /^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$/;
 
 /** A report is dated the January–March after its year. */
-function yearFromDateLine(lines: LineIndex, proseLines: number[]): number | null {
+function yearFromDateLine(lines: LineIndex, proseLines: Uint32Array): number | null {
   for (let k = proseLines.length - 1, seen = 0; k >= 0 && seen < 15; k--) {
     const s = lines.line(proseLines[k]).normalize('NFKC');
     if (s.trim() === '') continue;
