@@ -20,8 +20,8 @@ export const sectionMissing = defineRule({
   scope: 'report',
   check(report) {
     const present = new Set(report.headings.map(h => h.section.index));
-    const eol = report.lines.eol();
     return SECTIONS.filter(s => !present.has(s.index)).map(s => {
+      const eol = report.lines.eol();
       const { line, withTable } = insertionLine(report, s.index);
       const anchorLine = Math.min(line, report.lines.lineCount - 1);
       return {
