@@ -28,7 +28,7 @@ for (const def of templateDefs) {
     for (const g of row.groups ?? []) groupLabels.add(normalizeTemplateLabel(g));
   }
 }
-const templateWords = new Set(TEMPLATE_LABELS.map(normalizeTemplateLabel));
+const templateWords = new Set([...TEMPLATE_LABELS, ...Object.values(ACCEPTED_LABEL_VARIANTS).flat()].map(normalizeTemplateLabel));
 
 /** A cell's text as the template's words are compared: normalised, Markdown heading and bold marks dropped. */
 export function labelForm(text: string): string {
