@@ -37,6 +37,8 @@ export const REWRITES: Record<string, Rewrite> = {
     return filledCells(kept.join(sep)).length === 0 ? [] : [kept.join(sep)];
   }).join('\n'),
   'CRLF line breaks': text => text.replace(/\r?\n/g, '\r\n'),
+  /** An editor's "convert tabs to spaces": every tab, the leading ones of one-cell-a-line tables too. */
+  'tabs turned into spaces': text => text.replace(/\t/g, '    '),
 };
 
 // ---------- tab tables rewritten in the layouts converters write ----------
@@ -168,4 +170,7 @@ export const TAB_REWRITES: Record<string, Rewrite> = {
   'grid tables, long labels wrapped over lines': text => eachTabTable(text, gridTable),
   /** A converted PDF repeats nothing but a "续表" line where the page broke. */
   'a 续表 line where a page broke a long table': text => eachTabTable(text, rows => rows.flatMap((r, i) => (i === 10 ? ['（续表）', r.join('\t')] : [r.join('\t')]))),
+  /** Text copied out of a PDF keeps no tabs: the cells of a row separated by a space, or each cell on a line of its own. */
+  'copied out of a PDF: cells separated by spaces': text => eachTabTable(text, rows => rows.map(r => r.map(c => c.trim()).filter(c => c !== '').join(' '))),
+  'copied out of a PDF: one cell a line, no blank lines': text => eachTabTable(text, rows => rows.flatMap(r => r.map(c => c.trim()).filter(c => c !== ''))),
 };

@@ -8,7 +8,7 @@ import { ownedText } from './caches';
 import { isCaptionText, isGroupLabelForm, isRowLabelForm, isTemplateWordForm, labelForm } from './labels';
 import { htmlTableRows } from './htmlTables';
 
-type TableLayout = 'tab' | 'cell-per-line' | 'pipe' | 'html';
+type TableLayout = 'tab' | 'cell-per-line' | 'pipe' | 'html' | 'plain';
 
 /** A cell's source span. `text` is the cell as written (continuation lines joined without the break). */
 export interface Cell { text: string; start: number; end: number }
@@ -24,9 +24,11 @@ export interface TableRegion {
 
 // Line kinds, one byte a line: a report keeps them for the next version's scan. HTML lines are
 // those of an HTML <table> (a pasted web page); GRID lines the "+----+----+" rules between the
-// rows of a grid table (what pandoc writes for cells that wrap).
-const BLANK = 0, COMMENT = 1, TABBED = 2, PIPE = 3, TEXT = 4, HTML = 5, GRID = 6;
-type LineKind = typeof BLANK | typeof COMMENT | typeof TABBED | typeof PIPE | typeof TEXT | typeof HTML | typeof GRID;
+// rows of a grid table (what pandoc writes for cells that wrap); PLAIN lines those of a table
+// written without tabs or pipes (copied out of a PDF): template words and values alone on their
+// lines or separated by spaces.
+const BLANK = 0, COMMENT = 1, TABBED = 2, PIPE = 3, TEXT = 4, HTML = 5, GRID = 6, PLAIN = 7;
+type LineKind = typeof BLANK | typeof COMMENT | typeof TABBED | typeof PIPE | typeof TEXT | typeof HTML | typeof GRID | typeof PLAIN;
 type LineKinds = Uint8Array & { [n: number]: LineKind };
 
 function lineKind(s: string): LineKind {
@@ -37,14 +39,63 @@ function lineKind(s: string): LineKind {
   if (t === '') return BLANK;
   if ((t.startsWith('|') || t.endsWith('|')) && t.indexOf('|') !== t.lastIndexOf('|')) return PIPE;
   if (GRID_RULE.test(t)) return GRID;
-  return TEXT;
+  return plainCells(s, 0) ? PLAIN : TEXT;
+}
+
+/** A line of words: prose, or a table's words and values written without tabs or pipes. */
+const isText = (k: LineKind) => k === TEXT || k === PLAIN;
+
+/** Words and values only: a sentence's punctuation, or a line longer than a row's, is prose. */
+const PLAIN_LINE = /^[^。；;！？!?]{1,150}$/;
+
+/**
+ * The cells of a line of a table written without tabs or pipes, or undefined if it is not one. It
+ * is one only by its words: a template word or a value alone, or, separated by spaces, template
+ * words (a header; a group and a row label) followed by values. Each cell's text is as written,
+ * spaces inside a label ("（一） 予以公开") included; offsets are from `base`.
+ */
+function plainCells(line: string, base: number): Cell[] | undefined {
+  if (!PLAIN_LINE.test(line.trim())) return undefined;
+  const pieces = [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+  let values = pieces.length;
+  while (values > 0 && isValueWritten(pieces[values - 1].text)) values--;
+  const words = wordCells(pieces.slice(0, values));
+  if (!words) return undefined;
+  const cells = [...words, ...pieces.slice(values)];
+  return cells.map(c => ({ text: ownedText(line.slice(c.start, c.end)), start: base + c.start, end: base + c.end }));
+}
+
+type Piece = { text: string; start: number; end: number };
+
+/**
+ * A line holding part of a template word whose other part is on the line before or after it
+ * ("商业" then "企业"): Word wrapped a narrow cell, and the copy kept the break.
+ */
+function isWordPart(lines: LineIndex, i: number): boolean {
+  const t = lines.line(i).trim();
+  if (t.length > 6 || /[\s。；;：:，,]/.test(t) || isValueWritten(t)) return false;
+  const joins = (a: number, b: number) => a >= 0 && b < lines.lineCount && isTemplateWordForm(labelForm(lines.line(a).trim() + lines.line(b).trim()));
+  return joins(i - 1, i) || joins(i, i + 1);
+}
+
+/** Space-separated pieces as template words, each the longest run of pieces that is one; undefined if some piece is in none. */
+function wordCells(pieces: Piece[]): Piece[] | undefined {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length;) {
+    let j = pieces.length;
+    while (j > i && !isTemplateWordForm(labelForm(pieces.slice(i, j).map(p => p.text).join(' ')))) j--;
+    if (j === i) return undefined;
+    out.push({ text: '', start: pieces[i].start, end: pieces[j - 1].end });
+    i = j;
+  }
+  return out;
 }
 
 const GRID_RULE = /^\+(?:[-=:]+\+)+$/;
 
 /** A Word cell whose words were split over two lines: "→结果" then "纠正". */
 function isContinuation(lines: LineIndex, i: number, kinds: LineKinds): boolean {
-  if (kinds[i] !== TEXT || kinds[i - 1] !== TABBED) return false;
+  if (!isText(kinds[i]) || kinds[i - 1] !== TABBED) return false;
   if (i + 1 < kinds.length && kinds[i + 1] !== TABBED && kinds[i + 1] !== BLANK && kinds[i + 1] !== COMMENT) return false;
   const s = lines.line(i).trim();
   if (s.length > 8 || /[。；;：:，,]/.test(s) || looksNumeric(s)) return false;
@@ -104,6 +155,7 @@ function tabCount(line: string): number {
 
 function readRows(lines: LineIndex, first: number, last: number, kinds: LineKinds): { layout: TableLayout; rows: Row[] } {
   if (kinds[first] === HTML) return { layout: 'html', rows: htmlTableRows(lines, first, last) };
+  if (kinds[first] === PLAIN) return { layout: 'plain', rows: plainRows(lines, first, last, kinds) };
   let multi = 0, single = 0, pipes = 0;
   for (let i = first; i <= last; i++) {
     if (kinds[i] === PIPE) { pipes++; continue; }
@@ -148,7 +200,7 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
     if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
     row.lastLine = i;
     const text = lines.line(i);
-    if (kinds[i] === TEXT && row.cells.length > 0) {
+    if (isText(kinds[i]) && row.cells.length > 0) {
       const prev = row.cells[row.cells.length - 1];
       const trimmed = text.trim();
       prev.text = ownedText(prev.text + trimmed);
@@ -158,6 +210,47 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
     row.cells.push(...splitCells(lines, i, text.startsWith('\t') ? 1 : 0, '\t'));
   }
   return { layout: 'cell-per-line', rows: joinLabelAndValues(rows.flatMap(r => (r.cells.length > LONGEST_ROW ? rowsByLabels(lines, r) : [r]))) };
+}
+
+/**
+ * The rows of a table written without tabs or pipes. A line of several cells is a row; cells
+ * alone on their lines make rows as one cell per line does, ended by a blank line or cut where a
+ * row begins by content (what is left of a table copied out of a PDF seldom has blank lines).
+ */
+function plainRows(lines: LineIndex, first: number, last: number, kinds: LineKinds): Row[] {
+  const rows: Row[] = [];
+  let row: Row | undefined;
+  for (let i = first; i <= last; i++) {
+    if (kinds[i] === COMMENT) continue;
+    if (kinds[i] === BLANK) { row = undefined; continue; }
+    const text = lines.line(i);
+    const cells = plainCells(text, lines.starts[i]);
+    const prev = row?.cells[row.cells.length - 1];
+    if (!cells) {
+      // Part of a wrapped word: joined to the cell before when that makes the word, else a cell the next part joins.
+      const part = text.trim();
+      const start = lines.starts[i] + text.indexOf(part);
+      if (prev && isTemplateWordForm(labelForm(prev.text + part))) {
+        prev.text = ownedText(prev.text + part);
+        prev.end = start + part.length;
+        row!.lastLine = i;
+        continue;
+      }
+      if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
+      row.cells.push({ text: ownedText(part), start, end: start + part.length });
+      row.lastLine = i;
+      continue;
+    }
+    if (cells.length > 1) {
+      rows.push({ cells, firstLine: i, lastLine: i });
+      row = undefined;
+      continue;
+    }
+    if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
+    row.cells.push(cells[0]);
+    row.lastLine = i;
+  }
+  return joinLabelAndValues(rows.flatMap(r => (r.firstLine < r.lastLine ? rowsByLabels(lines, r) : [r])));
 }
 
 /**
@@ -279,16 +372,16 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
   let i = 0;
   while (i < count) {
     const kind = kinds[i];
-    if (kind !== TABBED && kind !== PIPE && kind !== HTML && kind !== GRID) { i++; continue; }
+    if (kind !== TABBED && kind !== PIPE && kind !== HTML && kind !== GRID && kind !== PLAIN) { i++; continue; }
     const firstLine = i;
     let last = i;
     for (let j = i + 1; j < count; j++) {
       const k = kinds[j];
-      if (kind === HTML) {
-        if (k !== HTML) break;
-        last = j;
+      if (kind === HTML || kind === PLAIN) {
+        if (k === kind || (kind === PLAIN && k === TEXT && isWordPart(lines, j))) last = j;
+        else if (kind === HTML || (k !== BLANK && k !== COMMENT)) break;
       } else if (k === TABBED || k === PIPE || k === GRID) last = j;
-      else if (k === TEXT && isContinuation(lines, j, kinds)) last = j;
+      else if (isText(k) && isContinuation(lines, j, kinds)) last = j;
       else if (k !== BLANK && k !== COMMENT) break;
     }
     // Lines that did not change, with their old kinds: the old region, if it spans them.
@@ -300,7 +393,7 @@ export function findTables(lines: LineIndex, previous?: PreviousScan): { scan: T
       regions.push(region);
     } else {
       const { layout, rows } = readRows(lines, firstLine, last, kinds);
-      if (isTable(rows)) regions.push({ layout, firstLine, lastLine: last, rows });
+      if (isTable(rows, layout)) regions.push({ layout, firstLine, lastLine: last, rows });
     }
     i = last + 1;
   }
@@ -338,11 +431,25 @@ function moved(region: TableRegion, { lines: shift, chars: delta }: Move): Table
  * Guards against a stray tab in prose: a table has rows and at least one number, or, a blank form
  * not yet filled in, at least two cells that are the template's words.
  */
-function isTable(rows: Row[]): boolean {
+function isTable(rows: Row[], layout: TableLayout): boolean {
   // One row is a table only over several lines: 表四's single row, one cell per line.
   if (rows.length === 0 || (rows.length === 1 && rows[0].firstLine === rows[0].lastLine)) return false;
-  if (rows.some(r => r.cells.some(c => looksNumeric(c.text.trim())))) return true;
-  let words = 0;
-  for (const r of rows) for (const c of r.cells) if (c.text.trim() !== '' && isTemplateWordForm(labelForm(c.text)) && ++words >= 2) return true;
-  return false;
+  const hasNumber = rows.some(r => r.cells.some(c => looksNumeric(c.text.trim())));
+  if (layout !== 'plain') return hasNumber || templateWords(rows, 2).length >= 2;
+  // Written plainly, lines of numbers may be page numbers and a few template words a sentence's
+  // stray lines: a table has the template's words with numbers, or a blank form's rows.
+  const words = templateWords(rows, Infinity);
+  return words.length >= 2 && (hasNumber || (words.length >= 3 && words.some(isRowLabelForm)));
+}
+
+/** The normalised template words among the cells, up to `enough` of them. */
+function templateWords(rows: Row[], enough: number): string[] {
+  const words: string[] = [];
+  for (const r of rows) {
+    for (const c of r.cells) {
+      const form = c.text.trim() === '' ? '' : labelForm(c.text);
+      if (form !== '' && isTemplateWordForm(form) && words.push(form) >= enough) return words;
+    }
+  }
+  return words;
 }

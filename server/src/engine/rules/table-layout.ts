@@ -5,7 +5,7 @@ import type { MatchedTable } from '../match';
 import { onlyCellWords } from '../htmlTables';
 import { deferredFix } from './util';
 
-const LAYOUT_NAMES = { 'cell-per-line': '每个单元格占一行', pipe: '竖线分隔', tab: '制表符分隔', html: 'HTML 表格' } as const;
+const LAYOUT_NAMES = { 'cell-per-line': '每个单元格占一行', pipe: '竖线分隔', tab: '制表符分隔', html: 'HTML 表格', plain: '没有制表符和竖线的纯文本' } as const;
 
 export const tableLayout = defineRule({
   id: 'table-layout',
