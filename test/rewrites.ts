@@ -170,6 +170,12 @@ export const TAB_REWRITES: Record<string, Rewrite> = {
   'grid tables, long labels wrapped over lines': text => eachTabTable(text, gridTable),
   /** A converted PDF repeats nothing but a "续表" line where the page broke. */
   'a 续表 line where a page broke a long table': text => eachTabTable(text, rows => rows.flatMap((r, i) => (i === 10 ? ['（续表）', r.join('\t')] : [r.join('\t')]))),
+  /** What a converter keeps of a merged label cell: the group labels and the row's in one cell ("三、本年度办理结果（一）予以公开"). */
+  'group and row labels in one cell': text => eachTabTable(text, rows => rows.map(r => {
+    const cells = r.map(c => c.trim()).filter(c => c !== '');
+    const values = cells.findIndex(isNumber);
+    return (values > 1 ? [cells.slice(0, values).join(''), ...cells.slice(values)] : r).join('\t');
+  })),
   /** Text copied out of a PDF keeps no tabs: the cells of a row separated by a space, or each cell on a line of its own. */
   'copied out of a PDF: cells separated by spaces': text => eachTabTable(text, rows => rows.map(r => r.map(c => c.trim()).filter(c => c !== '').join(' '))),
   'copied out of a PDF: one cell a line, no blank lines': text => eachTabTable(text, rows => rows.flatMap(r => r.map(c => c.trim()).filter(c => c !== ''))),

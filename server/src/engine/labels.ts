@@ -2,7 +2,7 @@
 // ("（一）", "1.", "三、") that writers drop or change, and how well a cell's words name a label.
 // The table reader tells a table's rows by these; the identifier and the matcher score cells with them.
 import { countBigrams, normalizeLabel, normalizeTemplateLabel, similarityOf, type BigramCounts } from './text';
-import { ACCEPTED_LABEL_VARIANTS, TABLES, TEMPLATE_LABELS, type TableDef, type TableId } from './template';
+import { ACCEPTED_LABEL_VARIANTS, labelsWithGroups, TABLES, TEMPLATE_LABELS, type TableDef, type TableId } from './template';
 import { BoundedCache } from './caches';
 import { isValueWritten } from './values';
 
@@ -24,6 +24,7 @@ for (const def of templateDefs) {
     if (row.label === '') continue;
     const norm = normalizeTemplateLabel(row.label);
     rowLabels.add(norm);
+    for (const written of labelsWithGroups(row)) rowLabels.add(normalizeTemplateLabel(written));
     if (core(norm).length >= 4) rowLabels.add(core(norm));
     for (const g of row.groups ?? []) groupLabels.add(normalizeTemplateLabel(g));
   }

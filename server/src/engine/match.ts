@@ -6,7 +6,7 @@ import { normalizeTemplateLabel } from './text';
 import { isValueText, labelScore, MATCH, scoreOf, scoreWords, formsOf, wordsOf, core, type Words } from './labels';
 import { detectFormat, lastLabelIndex, numbersFrom } from './identify';
 import { ownString } from './caches';
-import { ACCEPTED_LABEL_VARIANTS, TABLES, type ColumnDef, type FormatId, type RowDef, type TableDef, type TableId } from './template';
+import { ACCEPTED_LABEL_VARIANTS, labelsWithGroups, TABLES, type ColumnDef, type FormatId, type RowDef, type TableDef, type TableId } from './template';
 
 export interface ValueCell {
   row: RowDef;
@@ -109,12 +109,14 @@ interface TemplateIndex { all: Slot[]; exact: Map<string, Slot[]>; header: strin
 function templateIndex(def: TableDef): TemplateIndex {
   const all = def.blocks.flatMap((b, block) => b.rows.filter(row => row.label !== '').map(row => ({ row, block })));
   const exact = new Map<string, Slot[]>();
-  for (const { row } of all) {
+  for (const { row, block } of all) {
     for (const written of [row.label, ...(ACCEPTED_LABEL_VARIANTS[row.label] ?? [])]) {
       const words = normalizeTemplateLabel(written);
       const writtenWords: Words = { norm: words, core: core(words) };
       if (!exact.has(words)) exact.set(words, all.filter(o => scoreWords(writtenWords, formsOf(o.row.label)) === 1));
     }
+    // Written with its groups in one cell, it names this row alone.
+    for (const written of labelsWithGroups(row)) exact.set(normalizeTemplateLabel(written), [{ row, block }]);
   }
   const header = def.blocks.flatMap(b => b.header);
   return { all, exact, header, fewestColumns: Math.min(...def.blocks.map(b => b.columns.length)) };

@@ -62,6 +62,15 @@ export interface ColumnDef {
   groups?: string[];
 }
 
+/**
+ * A row's label as it may be written in one cell with the group labels above it (what a PDF or a
+ * converter keeps of merged cells): "三、本年度办理结果（一）予以公开", "（三）不予公开1.属于国家秘密".
+ */
+export function labelsWithGroups(row: RowDef): string[] {
+  const groups = row.groups ?? [];
+  return groups.map((_, k) => groups.slice(k).join('') + row.label);
+}
+
 export interface RowDef {
   id: string;
   label: string;
