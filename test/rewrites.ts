@@ -27,6 +27,8 @@ export const REWRITES: Record<string, Rewrite> = {
   'captions as Markdown headings': text => lines(text).map(l => { const c = captionOf(l); return c ? `#### ${c}` : l; }).join('\n'),
   'captions between blank lines': text => lines(text).flatMap(l => { const c = captionOf(l); return c ? ['', c, ''] : [l]; }).join('\n'),
   'no blank lines at all': text => lines(text).filter(l => l !== '').join('\n'),
+  /** A converter that writes every line, each cell of a one-cell-a-line table too, as a paragraph of its own. */
+  'a blank line after every line': text => lines(text).flatMap(l => (l === '' ? [] : [l, ''])).join('\n'),
   /** The group cells above the leaf columns of 表三 and 表四 left out; a header row left empty goes. */
   'group headers left out': text => lines(text).flatMap(l => {
     if (!l.includes('\t') && !l.includes('|')) return [l];

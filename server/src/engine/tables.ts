@@ -95,11 +95,13 @@ const GRID_RULE = /^\+(?:[-=:]+\+)+$/;
 
 /** A Word cell whose words were split over two lines: "→结果" then "纠正". */
 function isContinuation(lines: LineIndex, i: number, kinds: LineKinds): boolean {
-  if (!isText(kinds[i]) || kinds[i - 1] !== TABBED) return false;
+  // In a table with a blank line after every line (a paragraph a cell), blank lines around it too.
+  const spaced = kinds[i - 1] === BLANK && kinds[i - 2] === TABBED && kinds[i + 1] === BLANK && kinds[i + 2] === TABBED;
+  if (!isText(kinds[i]) || (kinds[i - 1] !== TABBED && !spaced)) return false;
   if (i + 1 < kinds.length && kinds[i + 1] !== TABBED && kinds[i + 1] !== BLANK && kinds[i + 1] !== COMMENT) return false;
   const s = lines.line(i).trim();
   if (s.length > 8 || /[。；;：:，,]/.test(s) || looksNumeric(s)) return false;
-  const prev = lines.line(i - 1).split('\t').pop()!.trim();
+  const prev = lines.line(spaced ? i - 2 : i - 1).split('\t').pop()!.trim();
   return prev !== '' && !looksNumeric(prev);
 }
 
@@ -197,19 +199,22 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
   for (let i = first; i <= last; i++) {
     if (kinds[i] === COMMENT) continue;
     if (kinds[i] === BLANK) { row = undefined; continue; }
-    if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
-    row.lastLine = i;
     const text = lines.line(i);
-    if (isText(kinds[i]) && row.cells.length > 0) {
-      const prev = row.cells[row.cells.length - 1];
+    // A word's continuation (isContinuation) belongs to the cell before, even past a blank line.
+    const before = row ?? rows[rows.length - 1];
+    if (isText(kinds[i]) && before && before.cells.length > 0) {
+      const prev = before.cells[before.cells.length - 1];
       const trimmed = text.trim();
       prev.text = ownedText(prev.text + trimmed);
       prev.end = lines.starts[i] + text.indexOf(trimmed) + trimmed.length;
+      before.lastLine = i;
       continue;
     }
+    if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
+    row.lastLine = i;
     row.cells.push(...splitCells(lines, i, text.startsWith('\t') ? 1 : 0, '\t'));
   }
-  return { layout: 'cell-per-line', rows: joinLabelAndValues(rows.flatMap(r => (r.cells.length > LONGEST_ROW ? rowsByLabels(lines, r) : [r]))) };
+  return { layout: 'cell-per-line', rows: joinLabelAndValues(cellRows(rows).flatMap(r => (r.cells.length > LONGEST_ROW ? rowsByLabels(lines, r) : [r]))) };
 }
 
 /**
@@ -250,7 +255,18 @@ function plainRows(lines: LineIndex, first: number, last: number, kinds: LineKin
     row.cells.push(cells[0]);
     row.lastLine = i;
   }
-  return joinLabelAndValues(rows.flatMap(r => (r.firstLine < r.lastLine ? rowsByLabels(lines, r) : [r])));
+  return joinLabelAndValues(cellRows(rows).flatMap(r => (r.firstLine < r.lastLine ? rowsByLabels(lines, r) : [r])));
+}
+
+/**
+ * Rows nearly all of one cell are one row whose rows are to be told by content: a blank line
+ * after every cell (a converter that writes a paragraph a cell) separates cells, not rows. (A
+ * caption row of a tab-indented table keeps its empty cells.)
+ */
+function cellRows(rows: Row[]): Row[] {
+  const single = rows.filter(r => r.cells.length === 1).length;
+  if (rows.length < 5 || single < rows.length * 0.8) return rows;
+  return [{ cells: rows.flatMap(r => r.cells), firstLine: rows[0].firstLine, lastLine: rows[rows.length - 1].lastLine }];
 }
 
 /**
