@@ -89,6 +89,13 @@ test('standard heading: seed 004\'s "5、 存在的主要问题及改进情况"'
   assertFixed(before, after, 'section-heading');
 });
 
+test('standard heading keeps the words after its colon: seed 004\'s 五 written "5、存在的问题及改进：一是…"', () => {
+  const before = seed('004').replace('5、 存在的主要问题及改进情况', '5、存在的问题及改进：一是政务公开宣传力度不够。');
+  const after = fixAll(before, 'section-heading');
+  assert.equal(line(after, 399), '五、存在的主要问题及改进情况：一是政务公开宣传力度不够。');
+  assertFixed(before, after, 'section-heading');
+});
+
 test('renumber sub-items: seed 001\'s 一、…五、 inside 总体情况 and 一、二、 inside 存在的主要问题', () => {
   const after = fixAll(S001, 'section-numbering');
   assert.deepEqual([10, 14, 18, 22, 26, 87, 91].map(n => line(after, n)), [

@@ -95,14 +95,22 @@ export function isHeadingWords(words: string): boolean {
   return words.length <= 40 && !/[。；;]/.test(words);
 }
 
+/** A heading's words before a colon that has words after it. */
+export function titleWords(words: string): string {
+  const at = words.search(/[：:]/);
+  return at > 0 && words.slice(at + 1).trim() !== '' ? words.slice(0, at) : words;
+}
+
 /**
  * Whether a line is the heading of one of the six sections. Words decide, the ordinal only
  * breaks ties: "一、主动公开情况" inside 总体情况 is a sub-item, not section 二.
  */
 export function sectionOf(h: HeadingLine): SectionHeading | undefined {
-  if (h.ordinalKind === 'sub' || !isHeadingWords(h.words)) return undefined;
+  // What follows a colon is the section's first words ("五、存在的主要问题及改进情况：无"), not its title.
+  const title = titleWords(h.words);
+  if (h.ordinalKind === 'sub' || !isHeadingWords(title)) return undefined;
   let best: { s: SectionDef; sim: number; exact: boolean } | undefined;
-  const scores = sectionScores.memo(h.words, words => SECTIONS.map(s => scoreSection(words, s)));
+  const scores = sectionScores.memo(title, words => SECTIONS.map(s => scoreSection(words, s)));
   for (const [i, s] of SECTIONS.entries()) {
     const sc = scores[i];
     const named = sc.exact || sc.variant;
