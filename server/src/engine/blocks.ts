@@ -46,8 +46,11 @@ export function reportSkeleton(year: number, organ: string, format: FormatId, eo
   return parts.join(eol);
 }
 
-/** A line of nothing but table rules: a GFM delimiter row ("| --- | :-: |"), a grid table's "+----+", or blank. */
-const RULES_ONLY = /^[\s|:+=-]*$/;
+/**
+ * A line of nothing but a table's markup: a GFM delimiter row ("| --- | :-: |"), a grid table's
+ * "+----+", an HTML table's tags without words ("<table border=\"1\">", "</tbody></table>"), or blank.
+ */
+const MARKUP_ONLY = /^(?:[\s|:+=-]|<\/?(?:table|thead|tbody|tfoot|tr|th|td|colgroup|col|caption)\b[^>]*>)*$/i;
 
 /**
  * Rewrites a table region as tab rows. Cells keep their text (trimmed; words a Word table split
@@ -65,7 +68,7 @@ export function convertRegion(lines: LineIndex, region: TableRegion): TextEdit {
   const read = new Set(region.rows.flatMap(r => Array.from({ length: r.lastLine - r.firstLine + 1 }, (_, i) => r.firstLine + i)));
   for (let n = region.firstLine; n <= region.lastLine; n++) {
     const s = lines.line(n);
-    if (isDirectiveLine(s) || (!read.has(n) && !RULES_ONLY.test(s))) out.push({ line: n, text: s });
+    if (isDirectiveLine(s) || (!read.has(n) && !MARKUP_ONLY.test(s))) out.push({ line: n, text: s });
   }
   out.sort((a, b) => a.line - b.line);
   return {
