@@ -5,7 +5,7 @@
 // a slip in 表三 and one in 表四, so the findings compared are more than the seeds' few.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, cellKey } from '../../server/src/engine';
+import { applySafeFixes, check, cellKey } from '../../server/src/engine';
 import { seed } from '../helpers';
 import { REWRITES, TAB_REWRITES, type Rewrite } from '../rewrites';
 import { generateReport, LAYOUTS } from '../../bench/generate';
@@ -54,3 +54,19 @@ test('the slips are found before any rewrite: one t3-cell and one t4-group-total
 
 holds(REWRITES, [...SEED_TEXTS, ...GENERATED]);
 holds(TAB_REWRITES, TAB_TEXTS);
+
+/** Every value of every table, by table and cell. */
+const values = (text: string) => check(text).report.tables.flatMap(t => [...t.values].map(([key, v]) => `${t.def.id} ${key} ${v.text}`)).sort();
+
+// Converting a table to tab rows (table-layout's safe fix) must write a table that reads the same.
+test('every rewritten report, its safe fixes applied, keeps every table value', () => {
+  const cases = [
+    ...Object.entries(REWRITES).flatMap(([rewrite, apply]) => [...SEED_TEXTS, ...GENERATED].map(([name, text]) => [`${name} / ${rewrite}`, apply(text)] as const)),
+    ...Object.entries(TAB_REWRITES).flatMap(([rewrite, apply]) => TAB_TEXTS.map(([name, text]) => [`${name} / ${rewrite}`, apply(text)] as const)),
+  ];
+  for (const [name, text] of cases) {
+    const fixed = applySafeFixes(text).text;
+    assert.deepEqual(values(fixed), values(text), name);
+    assert.deepEqual(check(fixed).diagnostics.filter(d => d.code === 'table-layout').map(d => d.message), [], name);
+  }
+});

@@ -322,12 +322,22 @@ function rowsByLabels(lines: LineIndex, row: Row): Row[] {
       if (from !== undefined && piece.length > 0) pieces.push((piece = piece.splice(from)));
       lastValue = -1;
       previousWord = text;
-    } else if (text !== '') lastValue = piece.length;
+    } else if (text !== '') {
+      // Values right after a header (表四's, whose one row of values has no label) are a row of their own.
+      if (lastValue < 0 && previousWord !== undefined && isHeaderRun(piece)) pieces.push((piece = []));
+      lastValue = piece.length;
+    }
     piece.push(cell);
   }
   return pieces.filter(p => p.length > 0).map(cells => ({
     cells, firstLine: lines.position(cells[0].start).line, lastLine: lines.position(cells[cells.length - 1].end).line,
   }));
+}
+
+/** Cells that are a header: two words or more, the last no row's label (a data row ends in its label). */
+function isHeaderRun(cells: Cell[]): boolean {
+  const words = cells.map(c => c.text.trim()).filter(t => t !== '');
+  return words.length >= 2 && !isRowLabelForm(labelForm(words[words.length - 1])) && !isGroupLabelForm(labelForm(words[words.length - 1]));
 }
 
 /** A word cell that is more than the group labels a data row's label may follow (a header word). */
