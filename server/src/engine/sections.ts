@@ -34,7 +34,8 @@ export interface SectionHeading extends HeadingLine {
 const SPACE = /\s*/y;
 const MARKDOWN = /#{1,6}\s+/y;
 const DEBRIS = /(\s|\*\*|__|\[bookmark:[^\]\n]*\])*/y;
-const ORDINAL = /([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*/y;
+// "一、", "一．", "一 " (a space for the mark), and "第一部分" as some reports number their six parts.
+const ORDINAL = /(?:第\s*([一二三四五六七八九十]{1,3})\s*部分\s*[、，,.．:：]?|([一二三四五六七八九十]{1,3})(?:\s*[、，,.．]|(?=\s)))\s*/y;
 const SUB_ORDINAL = /[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]/y;
 const ARABIC = /([0-9０-９]{1,2})\s*[、.．]\s*/y;
 const LOST = /[、，]\s*/y;
@@ -59,7 +60,7 @@ export function readHeadingLine(lines: LineIndex, line: number): HeadingLine | u
   let ordinal: number | undefined;
   let m: RegExpExecArray | null = null;
   if (at(SUB_ORDINAL, raw, i)) ordinalKind = 'sub';
-  else if ((m = at(ORDINAL, raw, i))) { ordinalKind = 'chinese'; ordinal = chineseNumeral(m[1]); }
+  else if ((m = at(ORDINAL, raw, i))) { ordinalKind = 'chinese'; ordinal = chineseNumeral(m[1] ?? m[2]); }
   else if ((m = at(ARABIC, raw, i))) { ordinalKind = 'arabic'; ordinal = Number(m[1].normalize('NFKC')); }
   else if ((m = at(LOST, raw, i))) ordinalKind = 'lost';
   if (m && ordinalKind !== 'sub') i += m[0].length;
