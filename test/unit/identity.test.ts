@@ -28,6 +28,8 @@ test('one organ written with or without 人民政府/政府, spaces, 年度 and 
     '胡集乡人民政府关于2024年政府信息公开工作年度报告',
     '2024年胡集乡政府信息公开工作年度报告',
     '胡集乡政府信息公开工作２０２４年度报告',
+    '胡集乡二〇二四年政府信息公开工作年度报告',
+    '胡集乡2024年度政府信息公开工作报告',
   ]) assert.deepEqual(titled(title), { organ: '胡集乡', year: 2024 }, title);
 });
 

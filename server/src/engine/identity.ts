@@ -12,7 +12,7 @@ interface ReportIdentity {
 export function organInTitle(title: string): string {
   const at = title.indexOf('政府信息公开');
   const head = at < 0 ? title : title.slice(0, at);
-  return head.replace(/[0-9０-９]{4}\s*年度?/g, '').replace(/关于/g, '').replace(/[\s\p{P}]/gu, '');
+  return head.replace(/(?:[0-9０-９]{4}|[一二〇零○][〇零○一二三四五六七八九]{3})\s*年度?/g, '').replace(/关于/g, '').replace(/[\s\p{P}]/gu, '');
 }
 
 /**

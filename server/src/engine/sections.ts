@@ -133,12 +133,19 @@ export function sectionOf(h: HeadingLine): SectionHeading | undefined {
 export interface Title { line: number; start: number; end: number; text: string; year?: number }
 
 const TITLE_WORDS = /政府信息公开/;
-const REPORT_WORDS = /年度报告|年报/;
+// "…工作年度报告", "…年报", and "2024年度…工作报告" as many organs title theirs.
+const REPORT_WORDS = /年度报告|年报|工作报告/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
+/** A year in Chinese digits, as titles sometimes write it: "二〇二四年". */
+const CHINESE_YEAR = /([一二〇零○][〇零○一二三四五六七八九]{3})\s*年/;
+const CHINESE_DIGITS = '〇一二三四五六七八九';
 
 function yearIn(s: string): number | undefined {
   const m = YEAR.exec(s.normalize('NFKC'));
-  return m ? Number(m[1]) : undefined;
+  if (m) return Number(m[1]);
+  const c = CHINESE_YEAR.exec(s);
+  const year = c ? Number([...c[1].replace(/[零○]/g, '〇')].map(d => CHINESE_DIGITS.indexOf(d)).join('')) : NaN;
+  return year >= 1990 && year <= 2099 ? year : undefined;
 }
 
 export interface Outline {
@@ -174,7 +181,7 @@ function readOutlineLine(lines: LineIndex, n: number): OutlineLine | null {
   // Removing debris can join words, never make 政 or 报 appear.
   const text = raw.includes('政') && raw.includes('报') ? raw.replace(BOOKMARK, '').replace(/^\s*#{1,6}\s+/, '').replace(/\*\*/g, '').trim() : '';
   let title: Title | undefined;
-  if (TITLE_WORDS.test(text) && REPORT_WORDS.test(text) && text.length <= 60 && !/[。；]/.test(text)) {
+  if (TITLE_WORDS.test(text) && REPORT_WORDS.test(text) && text.length <= 60 && !/[。；]|[：:]$/.test(text)) {
     const start = lines.starts[n] + raw.indexOf(text);
     title = { line: n, start, end: start + text.length, text: ownString(text), year: yearIn(text) };
   }
