@@ -39,6 +39,8 @@ export const REWRITES: Record<string, Rewrite> = {
     return filledCells(kept.join(sep)).length === 0 ? [] : [kept.join(sep)];
   }).join('\n'),
   'CRLF line breaks': text => text.replace(/\r?\n/g, '\r\n'),
+  /** Zero-width spaces a web page leaves in a copied table: inside a label, after a number. */
+  'zero-width spaces in table cells': text => lines(text).map(l => (/[\t|]/.test(l) ? l.replace(/([\u4e00-\u9fff])([\u4e00-\u9fff])/, '$1\u200b$2').replace(/(\d)(?=[\t|]|$)/g, '$1\u200b') : l)).join('\n'),
   /** An editor's "convert tabs to spaces": every tab, the leading ones of one-cell-a-line tables too. */
   'tabs turned into spaces': text => text.replace(/\t/g, '    '),
 };

@@ -6,8 +6,10 @@ import { normalizeLabel } from '../../server/src/engine/text';
 
 // The full steps, as text.ts applies them to a string the one-pass path does not take.
 const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const fullSteps = (s: string) => s
   .replace(BOOKMARK, '')
+  .replace(INVISIBLE, '')
   .normalize('NFKC')
   .replace(/\s+/g, '')
   .replace(/[“”„‟＂〝〞「」『』"]/g, '"')

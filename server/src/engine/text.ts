@@ -180,13 +180,14 @@ export function normalizeTemplateLabel(s: string): string {
 }
 
 /**
- * Canonical form for comparing labels: full-width ASCII to half-width (NFKC), no white space,
- * one quote style, no Word bookmark debris, ASCII case folded. The matcher keeps each cell text's
+ * Canonical form for comparing labels: full-width ASCII to half-width (NFKC), no white space or
+ * invisible characters, one quote style, no Word bookmark debris, ASCII case folded. The matcher keeps each cell text's
  * form with the rest it works out from that text (labels.ts `wordsOf`).
  */
 export function normalizeLabel(s: string): string {
   return normalizePlain(s) ?? s
     .replace(BOOKMARK, '')
+    .replace(INVISIBLE, '')
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(QUOTES, '"')
@@ -241,6 +242,10 @@ function plainForm(c: number): number {
 }
 
 export const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
+
+/** Characters a web page or Word leaves in text that show nothing: zero-width spaces and joiners, soft hyphens, a stray BOM. */
+export const INVISIBLE_CHARS = '\\u00ad\\u200b-\\u200d\\u2060\\ufeff';
+export const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
 
 /** Sørensen–Dice similarity of character bigrams, 0..1. */
 export function similarity(a: string, b: string): number {

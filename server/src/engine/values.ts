@@ -1,6 +1,7 @@
 // Reading the value of a table cell. Counts are exact integers (bigint), so totals never lose
 // precision however large a typo makes them.
 import type { ValueKind } from './template';
+import { INVISIBLE, INVISIBLE_CHARS } from './text';
 import { BoundedCache } from './caches';
 
 export type ValueProblem = 'empty' | 'placeholder' | 'not-number' | 'negative' | 'fraction' | 'spaces' | 'unit';
@@ -17,7 +18,8 @@ export interface CellValue {
 const PLACEHOLDERS = new Set(['/', '／', '\\', '-', '－', '—', '——', '–', '─', '无', '空', '×', 'x', 'X', 'n/a', 'N/A', '*', '…', '...', '暂无', '无数据', '暂无数据', '不适用']);
 const FULLWIDTH = /[０-９－．，]/;
 
-const NUMERIC = /^[-−－]?[0-9０-９][0-9０-９,，.．]*$/;
+// Invisible characters (text.ts INVISIBLE) a web page leaves around a number do not make it words.
+const NUMERIC = new RegExp(`^[${INVISIBLE_CHARS}]*[-−－]?[0-9０-９][0-9０-９,，.．${INVISIBLE_CHARS}]*$`);
 
 /** Cheap test used by the table reader: could this cell be a value? */
 export function looksNumeric(s: string): boolean {
@@ -54,7 +56,7 @@ export function parseValue(raw: string, kind: ValueKind): CellValue {
 }
 
 function readValue(raw: string, kind: ValueKind): CellValue {
-  const text = raw.trim();
+  const text = raw.replace(INVISIBLE, '').trim();
   const fullwidth = FULLWIDTH.test(text) || /^[−－]/.test(text);
   if (text === '') return { fullwidth, problem: 'empty' };
   if (PLACEHOLDERS.has(text)) return { fullwidth, problem: 'placeholder' };
