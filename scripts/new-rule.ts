@@ -1,4 +1,4 @@
-// npm run new-rule -- CODE [--scope report|table|chunk] [--severity error|warning|info] [--root DIR]
+// npm run new-rule -- CODE [--scope report|outline|table|chunk] [--severity error|warning|info] [--root DIR]
 //
 // Scaffolds a rule: its module (server/src/engine/rules/CODE.ts), its fixture
 // (server/src/engine/rules/fixtures/CODE.md), its page (docs/rules/CODE.md), its place in the
@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SCOPES = ['report', 'table', 'chunk'] as const;
+const SCOPES = ['report', 'outline', 'table', 'chunk'] as const;
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const SEVERITY_NAMES = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -23,6 +23,10 @@ const camel = (code: string) => code.replace(/-([a-z0-9])/g, (_, c: string) => c
 const CHECKS: Record<Scope, string> = {
   report: `  check(_report) {
     // Findings on the whole report: checked again on every version.
+    return [];
+  },`,
+  outline: `  check(_report) {
+    // Findings on the title, section headings and sub-items (and the year) alone: kept while those lines are unchanged.
     return [];
   },`,
   table: `  check(_table, _report) {

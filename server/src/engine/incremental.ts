@@ -156,6 +156,23 @@ export function perTableContent<T>(table: MatchedTable, key: string, compute: (t
   return value;
 }
 
+// ---------- the outline by content ----------
+
+// A re-check needs the previous version's; a few more serve undo. Keys hold every outline line, so few are kept.
+const outlines = new BoundedCache<string, object>(100);
+
+/**
+ * The identity of a report's outline: one object for every version whose outline lines (title,
+ * headings, sub-items) stand on the same lines with the same text, and whose year is the same.
+ * An outline rule's findings are kept with it as they are: those lines did not move.
+ */
+function outlineIdentity(report: Report): object {
+  const lines = new Set([report.title, ...report.repeatedTitles, ...report.headings, ...report.subItems].flatMap(o => (o ? [o.line] : [])));
+  let key = `${report.year} ${report.yearFromTitle} ${report.yearGuessed}`;
+  for (const n of [...lines].sort((a, b) => a - b)) key += `\n${n}:${report.lines.line(n)}`;
+  return outlines.memo(key, () => ({}));
+}
+
 /** The line a table's kept findings are relative to. */
 const tableLine = (table: MatchedTable) => table.rows[0]?.firstLine ?? table.regions[0].firstLine;
 
@@ -167,7 +184,16 @@ const tableLine = (table: MatchedTable) => table.rows[0]?.firstLine ?? table.reg
  */
 export function* findingsSteps(rules: readonly Rule[], report: Report): Generator<void, Map<Rule, Finding[]>> {
   const found = new Map<Rule, Finding[]>(rules.map(r => [r, []]));
-  const keys = new Map<Rule, string>(rules.map(r => [r, r.scope === 'report' ? '' : `${r.id}\u0000${r.variant?.(report) ?? ''}`]));
+  const keys = new Map<Rule, string>(rules.map(r => [r, r.scope === 'table' || r.scope === 'chunk' ? `${r.id}\u0000${r.variant?.(report) ?? ''}` : r.id]));
+  const outlineRules = rules.filter(r => r.scope === 'outline');
+  if (outlineRules.length > 0) {
+    const byKey = keptWith(outlineIdentity(report));
+    for (const rule of outlineRules) {
+      let k = byKey.get(keys.get(rule)!) as KeptFindings | undefined;
+      if (!k) byKey.set(keys.get(rule)!, (k = keptFindings(contained(rule, () => rule.check(report)), 0)));
+      if (k !== NONE) place(k, 0, found.get(rule)!);
+    }
+  }
   const tableRules = rules.filter((r): r is TableRule => r.scope === 'table');
   const chunkRules = rules.filter((r): r is ChunkRule => r.scope === 'chunk');
   // Loops without closures: a re-check asks every table and chunk of a big document about every rule.

@@ -6,7 +6,7 @@ export const sectionDuplicate = defineRule({
   id: 'section-duplicate',
   severity: 'warning',
   description: '同一部分出现两次',
-  scope: 'report',
+  scope: 'outline',
   check(report) {
     const firsts = new Map<number, SectionHeading>();
     const out: Finding[] = [];

@@ -7,7 +7,7 @@ export const sectionHeading = defineRule({
   id: 'section-heading',
   severity: 'warning',
   description: '部分标题的文字或序号与模板不同',
-  scope: 'report',
+  scope: 'outline',
   check(report) {
     return report.headings.filter(h => !h.standard).map(h => {
       const expected = standardHeading(h.section);

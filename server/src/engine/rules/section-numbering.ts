@@ -6,7 +6,7 @@ export const sectionNumbering = defineRule({
   id: 'section-numbering',
   severity: 'warning',
   description: '部分内的子项使用了一级序号（一、二、）',
-  scope: 'report',
+  scope: 'outline',
   check(report) {
     return report.subItems.flatMap(h => {
       const section = sectionAt(report.sections, h.line);

@@ -21,7 +21,7 @@ export const sectionOrder = defineRule({
   id: 'section-order',
   severity: 'error',
   description: '六个部分的顺序不对',
-  scope: 'report',
+  scope: 'outline',
   check(report) {
     // A repeated heading is section-duplicate's finding, not an order problem.
     const seen = new Set<number>();
