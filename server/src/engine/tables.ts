@@ -39,7 +39,7 @@ function lineKind(s: string): LineKind {
   if (t === '') return BLANK;
   if ((t.startsWith('|') || t.endsWith('|')) && t.indexOf('|') !== t.lastIndexOf('|')) return PIPE;
   if (GRID_RULE.test(t)) return GRID;
-  return plainCells(s, 0) ? PLAIN : TEXT;
+  return plainPieces(s) ? PLAIN : TEXT;
 }
 
 /** A line of words: prose, or a table's words and values written without tabs or pipes. */
@@ -55,14 +55,17 @@ const PLAIN_LINE = /^[^。；;！？!?]{1,150}$/;
  * spaces inside a label ("（一） 予以公开") included; offsets are from `base`.
  */
 function plainCells(line: string, base: number): Cell[] | undefined {
+  return plainPieces(line)?.map(c => ({ text: ownedText(line.slice(c.start, c.end)), start: base + c.start, end: base + c.end }));
+}
+
+/** plainCells as spans of the line, nothing copied: what telling a line's kind needs. */
+function plainPieces(line: string): Piece[] | undefined {
   if (!PLAIN_LINE.test(line.trim())) return undefined;
   const pieces = [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
   let values = pieces.length;
   while (values > 0 && isValueWritten(pieces[values - 1].text)) values--;
   const words = wordCells(pieces.slice(0, values));
-  if (!words) return undefined;
-  const cells = [...words, ...pieces.slice(values)];
-  return cells.map(c => ({ text: ownedText(line.slice(c.start, c.end)), start: base + c.start, end: base + c.end }));
+  return words && [...words, ...pieces.slice(values)];
 }
 
 type Piece = { text: string; start: number; end: number };
