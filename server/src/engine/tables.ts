@@ -202,20 +202,16 @@ function readRows(lines: LineIndex, first: number, last: number, kinds: LineKind
   for (let i = first; i <= last; i++) {
     if (kinds[i] === COMMENT) continue;
     if (kinds[i] === BLANK) { row = undefined; continue; }
-    const text = lines.line(i);
     // A word's continuation (isContinuation) belongs to the cell before, even past a blank line.
     const before = row ?? rows[rows.length - 1];
     if (isText(kinds[i]) && before && before.cells.length > 0) {
-      const prev = before.cells[before.cells.length - 1];
-      const trimmed = text.trim();
-      prev.text = ownedText(prev.text + trimmed);
-      prev.end = lines.starts[i] + text.indexOf(trimmed) + trimmed.length;
+      wrapInto(before.cells[before.cells.length - 1], lineCell(lines, i));
       before.lastLine = i;
       continue;
     }
-    if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
+    if (!row) rows.push((row = { cells: [], firstLine: i, lastLine: i }));
     row.lastLine = i;
-    row.cells.push(...splitCells(lines, i, text.startsWith('\t') ? 1 : 0, '\t'));
+    row.cells.push(...splitCells(lines, i, lines.line(i).startsWith('\t') ? 1 : 0, '\t'));
   }
   return { layout: 'cell-per-line', rows: joinLabelAndValues(cellRows(rows).flatMap(r => (r.cells.length > LONGEST_ROW ? rowsByLabels(lines, r) : [r]))) };
 }
@@ -231,32 +227,20 @@ function plainRows(lines: LineIndex, first: number, last: number, kinds: LineKin
   for (let i = first; i <= last; i++) {
     if (kinds[i] === COMMENT) continue;
     if (kinds[i] === BLANK) { row = undefined; continue; }
-    const text = lines.line(i);
-    const cells = plainCells(text, lines.starts[i]);
-    const prev = row?.cells[row.cells.length - 1];
-    if (!cells) {
-      // Part of a wrapped word: joined to the cell before when that makes the word, else a cell the next part joins.
-      const part = text.trim();
-      const start = lines.starts[i] + text.indexOf(part);
-      if (prev && isTemplateWordForm(labelForm(prev.text + part))) {
-        prev.text = ownedText(prev.text + part);
-        prev.end = start + part.length;
-        row!.lastLine = i;
-        continue;
-      }
-      if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
-      row.cells.push({ text: ownedText(part), start, end: start + part.length });
-      row.lastLine = i;
-      continue;
-    }
-    if (cells.length > 1) {
+    const cells = plainCells(lines.line(i), lines.starts[i]);
+    if (cells && cells.length > 1) {
       rows.push({ cells, firstLine: i, lastLine: i });
       row = undefined;
       continue;
     }
-    if (!row) { row = { cells: [], firstLine: i, lastLine: i }; rows.push(row); }
-    row.cells.push(cells[0]);
-    row.lastLine = i;
+    // A line that is no plain table line is part of a wrapped word (findTables, isWordPart): joined
+    // to the cell before when that makes the word, else a cell of its own that the next part joins.
+    const cell = cells?.[0] ?? lineCell(lines, i);
+    const prev = row?.cells[row.cells.length - 1];
+    if (!cells && prev && isTemplateWordForm(labelForm(prev.text + cell.text))) wrapInto(prev, cell);
+    else if (row) row.cells.push(cell);
+    else rows.push((row = { cells: [cell], firstLine: i, lastLine: i }));
+    row!.lastLine = i;
   }
   return joinLabelAndValues(cellRows(rows).flatMap(r => (r.firstLine < r.lastLine ? rowsByLabels(lines, r) : [r])));
 }
@@ -288,7 +272,15 @@ function joinLabelAndValues(rows: Row[]): Row[] {
   return out;
 }
 
-/** A cell's words continued on the next line of a grid row: joined, the span running over both. */
+/** Line i's words as one cell. */
+function lineCell(lines: LineIndex, i: number): Cell {
+  const text = lines.line(i);
+  const words = text.trim();
+  const start = lines.starts[i] + text.indexOf(words);
+  return { text: ownedText(words), start, end: start + words.length };
+}
+
+/** A cell's words continued on another line (a grid row's next line, a wrapped Word cell): joined, the span running over both. */
 function wrapInto(cell: Cell, more: Cell): void {
   if (more.text === '') return;
   if (cell.text === '') { cell.start = more.start; cell.end = more.end; cell.text = more.text; return; }
