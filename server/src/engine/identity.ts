@@ -1,6 +1,7 @@
 // Which organ's report on which year a report is: what reports are compared by across files
 // (carry-over between years) and what the summary groups by.
 import type { Report } from './report';
+import { CHINESE_YEAR } from './text';
 
 interface ReportIdentity {
   /** The organ's name, normalised so that the ways one organ writes it compare equal; null when unknown. */
@@ -8,11 +9,14 @@ interface ReportIdentity {
   year: number | null;
 }
 
+/** A year in a title, in Arabic or Chinese digits, with its 年 or 年度. */
+const YEARS = new RegExp(`(?:[0-9０-９]{4}|${CHINESE_YEAR})\\s*年度?`, 'g');
+
 /** What precedes "政府信息公开" in a title once years and "关于" are gone: the organ as written, without spaces or punctuation. */
 export function organInTitle(title: string): string {
   const at = title.indexOf('政府信息公开');
   const head = at < 0 ? title : title.slice(0, at);
-  return head.replace(/(?:[0-9０-９]{4}|[一二〇零○][〇零○一二三四五六七八九]{3})\s*年度?/g, '').replace(/关于/g, '').replace(/[\s\p{P}]/gu, '');
+  return head.replace(YEARS, '').replace(/关于/g, '').replace(/[\s\p{P}]/gu, '');
 }
 
 /**

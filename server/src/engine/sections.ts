@@ -1,6 +1,6 @@
 // Finds the six section headings, the sub-items that borrow top-level ordinals, the title and
 // the report year, from the lines outside tables.
-import { BOOKMARK, chineseNumeral, normalizeLabel, normalizeTemplateLabel, similarity, unchangedMove, type LineChange, type LineIndex, type Move } from './text';
+import { BOOKMARK, CHINESE_YEAR, chineseNumeral, chineseYear, normalizeLabel, normalizeTemplateLabel, similarity, unchangedMove, type LineChange, type LineIndex, type Move } from './text';
 import { SECTIONS, type SectionDef } from './template';
 import { isDirectiveLine } from './directives';
 import { BoundedCache, ownString } from './caches';
@@ -136,15 +136,13 @@ const TITLE_WORDS = /政府信息公开/;
 // "…工作年度报告", "…年报", and "2024年度…工作报告" as many organs title theirs.
 const REPORT_WORDS = /年度报告|年报|工作报告/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
-/** A year in Chinese digits, as titles sometimes write it: "二〇二四年". */
-const CHINESE_YEAR = /([一二〇零○][〇零○一二三四五六七八九]{3})\s*年/;
-const CHINESE_DIGITS = '〇一二三四五六七八九';
+const YEAR_IN_CHINESE = new RegExp(`(${CHINESE_YEAR})\\s*年`);
 
 function yearIn(s: string): number | undefined {
   const m = YEAR.exec(s.normalize('NFKC'));
   if (m) return Number(m[1]);
-  const c = CHINESE_YEAR.exec(s);
-  const year = c ? Number([...c[1].replace(/[零○]/g, '〇')].map(d => CHINESE_DIGITS.indexOf(d)).join('')) : NaN;
+  const c = YEAR_IN_CHINESE.exec(s);
+  const year = c ? chineseYear(c[1]) : NaN;
   return year >= 1990 && year <= 2099 ? year : undefined;
 }
 

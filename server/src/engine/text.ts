@@ -293,6 +293,14 @@ export function chineseNumeral(s: string): number | undefined {
   return undefined;
 }
 
+/** A year written in Chinese digits, as some titles write it ("二〇二四"): a pattern to build regular expressions with. */
+export const CHINESE_YEAR = '[一二〇零○][〇零○一二三四五六七八九]{3}';
+
+/** The year a CHINESE_YEAR match names. */
+export function chineseYear(digits: string): number {
+  return Number([...digits].map(d => (CN_DIGITS[d] ?? 0) % 10).join(''));
+}
+
 export const CN_ORDINALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
 export const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
