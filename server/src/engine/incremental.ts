@@ -22,7 +22,7 @@ import type { Report } from './report';
 import { BoundedCache, ownString } from './caches';
 import type { FormatId, TableDef, TableId } from './template';
 import type { Range } from './text';
-import type { ChunkRule, Finding, Rule, TableRule } from './types';
+import type { ChunkRule, Finding, ReportRule, Rule, TableRule } from './types';
 import { contained } from './contained';
 
 // ---------- tables by content ----------
@@ -185,7 +185,7 @@ const tableLine = (table: MatchedTable) => table.rows[0]?.firstLine ?? table.reg
 export function* findingsSteps(rules: readonly Rule[], report: Report): Generator<void, Map<Rule, Finding[]>> {
   const found = new Map<Rule, Finding[]>(rules.map(r => [r, []]));
   const keys = new Map<Rule, string>(rules.map(r => [r, r.scope === 'table' || r.scope === 'chunk' ? `${r.id}\u0000${r.variant?.(report) ?? ''}` : r.id]));
-  const outlineRules = rules.filter(r => r.scope === 'outline');
+  const outlineRules = rules.filter((r): r is ReportRule => r.scope === 'outline');
   if (outlineRules.length > 0) {
     const byKey = keptWith(outlineIdentity(report));
     for (const rule of outlineRules) {

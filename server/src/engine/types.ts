@@ -67,20 +67,15 @@ export interface RuleInfo<Id extends string = RuleCode> {
  * in later versions (incremental.ts), so such a rule must read nothing else of the report but what
  * `variant` names (the report year, say). Findings are plain data; the engine copies their strings.
  */
-export type Rule<Id extends string = RuleCode> = ReportRule<Id> | OutlineRule<Id> | TableRule<Id> | ChunkRule<Id>;
-
-/** Depends on the whole report: checked again on every version. */
-interface ReportRule<Id extends string = RuleCode> extends RuleInfo<Id> {
-  scope: 'report';
-  check(report: Report): Finding[];
-}
+export type Rule<Id extends string = RuleCode> = ReportRule<Id> | TableRule<Id> | ChunkRule<Id>;
 
 /**
- * Depends on the outline alone: the title, the section headings and the sub-items (their lines
- * and what is written on them), and the report year. `report` is for those and their positions.
+ * Checks the report: `report` depends on all of it, checked again on every version; `outline` on
+ * the outline alone (the lines of the title, section headings and sub-items, what is written on
+ * them, and the report year), kept while those are unchanged.
  */
-export interface OutlineRule<Id extends string = RuleCode> extends RuleInfo<Id> {
-  scope: 'outline';
+export interface ReportRule<Id extends string = RuleCode> extends RuleInfo<Id> {
+  scope: 'report' | 'outline';
   check(report: Report): Finding[];
 }
 
@@ -102,7 +97,6 @@ export interface ChunkRule<Id extends string = RuleCode> extends RuleInfo<Id> {
 
 /** A rule as its module writes it: its literal code is kept, and is what RuleCode is made of. */
 export function defineRule<const Id extends string>(rule: ReportRule<Id>): ReportRule<Id>;
-export function defineRule<const Id extends string>(rule: OutlineRule<Id>): OutlineRule<Id>;
 export function defineRule<const Id extends string>(rule: TableRule<Id>): TableRule<Id>;
 export function defineRule<const Id extends string>(rule: ChunkRule<Id>): ChunkRule<Id>;
 export function defineRule<const Id extends string>(rule: FolderRule<Id>): FolderRule<Id>;
