@@ -280,7 +280,7 @@ const T4: TableDef = {
   blocks: [{
     header: headerOf(T4_COLUMNS),
     columns: T4_COLUMNS,
-    rows: [{ id: 'cases', label: '', short: '案件数' }],
+    rows: [{ id: 'cases', label: '', short: '数值行' }],
   }],
 };
 

@@ -7,8 +7,8 @@ type Problem<K extends TableProblem['kind']> = Extract<TableProblem, { kind: K }
 
 const quoted = (labels: string[]) => labels.map(l => `「${l}」`).join('、');
 const rowName = (p: { row: { label: string; short: string } }) => p.row.label || p.row.short;
-/** A row as messages name it: by its label, or 表四's one row of numbers, which has none. */
-const rowTitle = (p: { row: { label: string } }) => (p.row.label ? `「${p.row.label}」行` : '数值行');
+/** A row as messages name it: by its label, or by the template's name for a row that has none (表四's 数值行). */
+const rowTitle = (p: { row: { label: string; short: string } }) => (p.row.label ? `「${p.row.label}」行` : p.row.short);
 
 /** What one block lacks or has too much of, as one sentence per kind of problem. */
 function describe(table: MatchedTable, block: number, problems: TableProblem[]): string[] {
